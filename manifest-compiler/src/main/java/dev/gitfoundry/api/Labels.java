@@ -1,0 +1,39 @@
+package dev.gitfoundry.api;
+
+/** Label and annotation keys shared by every Gitfoundry component. */
+public final class Labels {
+  /** Prefix of every Gitfoundry label and annotation key. */
+  public static final String PREFIX = "gitfoundry.dev/";
+
+  /** Label: name of the GitSource that produced the object. */
+  public static final String SOURCE = PREFIX + "source";
+
+  /** Label: namespace of the GitSource that produced the object. */
+  public static final String SOURCE_NAMESPACE = PREFIX + "source-namespace";
+
+  /** Annotation: revision ({@code main@sha1:<sha>}) the object was compiled from. */
+  public static final String REVISION = PREFIX + "revision";
+
+  /** Label: Kubernetes name of the CFOrg. */
+  public static final String ORG = PREFIX + "org";
+
+  /** Label: Kubernetes name of the CFSpace. */
+  public static final String SPACE = PREFIX + "space";
+
+  /** Label: Kubernetes name of the CFApp. */
+  public static final String APP = PREFIX + "app";
+
+  /** Label: CF guid of the app. */
+  public static final String APP_GUID = PREFIX + "app-guid";
+
+  /** Label: CF process type (web, worker, ...). */
+  public static final String PROCESS_TYPE = PREFIX + "process-type";
+
+  /** Label: marks objects managed by Gitfoundry; value is {@link #MANAGED_BY_VALUE}. */
+  public static final String MANAGED_BY = PREFIX + "managed-by";
+
+  /** Value of {@link #MANAGED_BY}. */
+  public static final String MANAGED_BY_VALUE = "gitfoundry";
+
+  private Labels() {}
+}
