@@ -18,11 +18,13 @@ public class CFAppSpec {
   private String displayName;
 
   @JsonProperty("orgName")
-  @JsonPropertyDescription("Kubernetes name of the CFOrg.")
+  @JsonPropertyDescription("Kubernetes name of the CFOrg (same namespace).")
+  @Required
   private String orgName;
 
   @JsonProperty("spaceName")
-  @JsonPropertyDescription("Kubernetes name of the CFSpace.")
+  @JsonPropertyDescription("Kubernetes name of the CFSpace (same namespace).")
+  @Required
   private String spaceName;
 
   @JsonProperty("lifecycle")

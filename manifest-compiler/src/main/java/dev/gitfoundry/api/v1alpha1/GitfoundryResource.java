@@ -118,6 +118,7 @@ public abstract class GitfoundryResource<S, T extends ResourceStatus>
 
   @Override
   public String toString() {
-    return kind + "/" + metadata.getNamespace() + "/" + metadata.getName();
+    ObjectMeta m = metadata == null ? new ObjectMeta() : metadata;
+    return kind + "/" + m.getNamespace() + "/" + m.getName();
   }
 }

@@ -157,7 +157,9 @@ public final class CliManifestReader {
   private YamlMap.Entry processesForController(YamlMap.Entry entry, YamlList list) {
     List<YamlNode> processes = new ArrayList<>();
     for (YamlNode item : list.items()) {
-      YamlMap process = (YamlMap) item;
+      if (!(item instanceof YamlMap process)) {
+        continue; // already reported as an unmarshal error by readApp
+      }
       Map<String, YamlMap.Entry> normalized = new LinkedHashMap<>();
       for (YamlMap.Entry e : process.entries().values()) {
         YamlMap.Entry typed = normalizeTyped(e, PROCESS_FIELDS);

@@ -54,7 +54,9 @@ public final class VariableInterpolator {
 
   private YamlNode visit(YamlNode node) {
     if (node instanceof YamlScalar scalar) {
-      return scalar.isString() ? substitute(scalar.text(), scalar.position(), scalar) : scalar;
+      return scalar.isString() && scalar.text().contains("((")
+          ? substitute(scalar.text(), scalar.position(), scalar)
+          : scalar;
     }
     if (node instanceof YamlList list) {
       List<YamlNode> items = new ArrayList<>();
@@ -65,7 +67,7 @@ public final class VariableInterpolator {
     Map<String, YamlMap.Entry> entries = new LinkedHashMap<>();
     for (YamlMap.Entry entry : map.entries().values()) {
       String key = entry.key();
-      if (PLACEHOLDER.matcher(key).find()) {
+      if (key.contains("((") && PLACEHOLDER.matcher(key).find()) {
         YamlNode newKey = substitute(key, entry.keyPosition(), null);
         key = newKey instanceof YamlScalar s ? s.asGoString() : GoFormat.value(newKey);
       }

@@ -44,6 +44,9 @@ public final class YamlReader {
 
   private final ScalarConstructor scalars = new ScalarConstructor();
 
+  /** Building a resolver registers a dozen patterns; one per reader is enough. */
+  private final Resolver resolver = new Resolver();
+
   /** Returns the document's root, or null for an empty document. */
   public YamlNode read(byte[] bytes, Consumer<YamlWarning> warnings) throws YamlSyntaxException {
     if (bytes.length > MAX_BYTES) {
@@ -60,9 +63,7 @@ public final class YamlReader {
       options.setNestingDepthLimit(MAX_DEPTH);
       Composer composer =
           new Composer(
-              new ParserImpl(new StreamReader(new StringReader(text)), options),
-              new Resolver(),
-              options);
+              new ParserImpl(new StreamReader(new StringReader(text)), options), resolver, options);
       root = composer.getSingleNode();
     } catch (MarkedYAMLException e) {
       throw new YamlSyntaxException(syntaxMessage(e), position(e.getProblemMark()));
