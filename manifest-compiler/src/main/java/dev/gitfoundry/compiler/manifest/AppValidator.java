@@ -129,7 +129,8 @@ public final class AppValidator {
     String stack = stack();
     String type = docker ? "docker" : "buildpack";
     if (app.has("lifecycle") && !isNull(app.get("lifecycle"))) {
-      String requested = ((YamlScalar) app.get("lifecycle")).asGoString();
+      String requested =
+          app.get("lifecycle") instanceof YamlScalar scalar ? scalar.asGoString() : "";
       if (!LIFECYCLES.contains(requested)) {
         error(app.positionOf("lifecycle"), "Lifecycle must be 'buildpack', 'cnb' or 'docker'");
       } else if (requested.equals("docker") != docker) {

@@ -197,7 +197,7 @@ public final class CliManifestReader {
       return entry;
     }
     if (scalar.isNull()) {
-      return type == GoTypes.STRUCT || type == GoTypes.PROCESS_LIST ? null : omitted(type, entry);
+      return null; // omitempty: a null value is never sent
     }
     switch (type) {
       case STRING:
@@ -213,10 +213,6 @@ public final class CliManifestReader {
       default:
         return entry;
     }
-  }
-
-  private static YamlMap.Entry omitted(GoTypes type, YamlMap.Entry entry) {
-    return null;
   }
 
   private void checkTypes(YamlMap map, Map<String, GoTypes> fields) {

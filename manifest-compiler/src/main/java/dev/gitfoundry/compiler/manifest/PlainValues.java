@@ -43,7 +43,7 @@ final class PlainValues {
         return "\"" + scalar.text().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
       }
       return scalar.value() instanceof Double d
-          ? RubyFormat.floatToString(d)
+          ? RubyFormat.cliFloatToString(d)
           : scalar.value().toString();
     }
     if (node instanceof YamlList list) {

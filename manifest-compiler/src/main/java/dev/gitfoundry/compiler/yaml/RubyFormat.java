@@ -6,6 +6,18 @@ import java.math.BigDecimal;
 public final class RubyFormat {
   private RubyFormat() {}
 
+  /**
+   * A float as Cloud Controller reads it after the cf CLI re-marshalled the manifest with go-yaml
+   * v2 (Go's shortest {@code %g}): integral values below 1e6 arrive as integers, so {@code 1.0}
+   * becomes {@code 1}; other values keep Ruby's {@code Float#to_s}.
+   */
+  public static String cliFloatToString(double value) {
+    if (value == Math.rint(value) && Math.abs(value) < 1e6) {
+      return Long.toString((long) value);
+    }
+    return floatToString(value);
+  }
+
   /** Ruby's {@code Float#to_s}: {@code 1.0}, {@code 1.5}, {@code 1.0e+20}, {@code Infinity}. */
   public static String floatToString(double value) {
     if (Double.isNaN(value)) {

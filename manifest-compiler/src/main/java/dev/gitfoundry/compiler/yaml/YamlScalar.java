@@ -43,7 +43,7 @@ public record YamlScalar(Object value, String text, Position position) implement
       return "";
     }
     if (value instanceof Double d) {
-      return RubyFormat.floatToString(d);
+      return RubyFormat.cliFloatToString(d);
     }
     return value.toString();
   }
