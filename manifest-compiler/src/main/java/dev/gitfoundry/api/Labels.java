@@ -24,6 +24,9 @@ public final class Labels {
   public static final String APP = PREFIX + "app";
 
   /** Label: CF guid of the app. */
+  /** The CF GUID (UUIDv5) of a CFOrg, CFSpace or CFApp, as the CF API serves it. */
+  public static final String GUID = PREFIX + "guid";
+
   public static final String APP_GUID = PREFIX + "app-guid";
 
   /** Label: CF process type (web, worker, ...). */

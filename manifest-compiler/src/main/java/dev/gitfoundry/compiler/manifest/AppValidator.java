@@ -45,15 +45,23 @@ public final class AppValidator {
       error(app.position(), "Name is too long (maximum is 255 characters)");
     }
     List<ProcessDefinition> processes = processes();
+    AppDefinition.LifecycleDefinition lifecycle = lifecycle();
+    Map<String, String> env = env();
+    List<ServiceBindingRequest> services =
+        app.has("services") ? ServiceRules.read(app.get("services"), findings) : List.of();
+    AppDefinition.RouteIntent routes = routes();
+    List<SidecarDefinition> sidecars =
+        app.has("sidecars") ? SidecarRules.read(app.get("sidecars"), findings) : List.of();
+    checkSidecarMemory(processes, sidecars);
     return new AppDefinition(
         app.name(),
         app.position(),
-        lifecycle(),
+        lifecycle,
         processes,
-        env(),
-        app.has("services") ? ServiceRules.read(app.get("services"), findings) : List.of(),
-        routes(),
-        app.has("sidecars") ? SidecarRules.read(app.get("sidecars"), findings) : List.of(),
+        env,
+        services,
+        routes,
+        sidecars,
         app.has("metadata") && !isNull(app.get("metadata"))
             ? MetadataRules.read(app.get("metadata"), findings)
             : MetadataRules.Metadata.EMPTY,
@@ -100,6 +108,25 @@ public final class AppValidator {
     }
     result.sort((a, b) -> a.type().equals("web") ? -1 : b.type().equals("web") ? 1 : 0);
     return result;
+  }
+
+  /** CC's SidecarMemoryLessThanProcessMemoryPolicy: sidecars must leave the process memory. */
+  private void checkSidecarMemory(
+      List<ProcessDefinition> processes, List<SidecarDefinition> sidecars) {
+    for (ProcessDefinition process : processes) {
+      long sidecarMemory =
+          sidecars.stream()
+              .filter(s -> s.memoryMb() != null && s.processTypes().contains(process.type()))
+              .mapToLong(SidecarDefinition::memoryMb)
+              .sum();
+      if (sidecarMemory > 0 && sidecarMemory >= process.memoryMb()) {
+        error(
+            app.positionOf("sidecars"),
+            "The sidecar memory allocation defined is too large to run with the dependent \""
+                + process.type()
+                + "\" process");
+      }
+    }
   }
 
   private void warnIgnoredAppLevelProcessKeys() {
@@ -275,7 +302,9 @@ public final class AppValidator {
         RouteRules.flag(app.attributes().get("random_route"), "Random-route", findings);
     boolean explicitDefault =
         RouteRules.flag(app.attributes().get("default_route"), "Default-route", findings);
-    if (random && explicitDefault) {
+    // The CLI injects default-route: true unless it saw `random-route: true` or `no-route: true`
+    // spelled its way; CC sees the underscored spellings too, so `random_route: true` collides.
+    if (random && (explicitDefault || app.defaultRoute())) {
       error(
           app.positionOf("random_route"),
           "Random-route and default-route may not be used together");

@@ -98,7 +98,8 @@ public final class CliManifestReader {
     }
     List<ManifestApp> apps = new ArrayList<>();
     for (YamlNode item : list.items()) {
-      if (!(item instanceof YamlMap app)) {
+      YamlNode entry = emptyIfNull(item);
+      if (!(entry instanceof YamlMap app)) {
         fail(item.position(), GoTypes.STRUCT.unmarshalError(item, "applications"));
         continue;
       }
@@ -115,7 +116,7 @@ public final class CliManifestReader {
     YamlNode processes = app.get("processes");
     if (processes instanceof YamlList list) {
       for (YamlNode process : list.items()) {
-        if (process instanceof YamlMap map) {
+        if (emptyIfNull(process) instanceof YamlMap map) {
           checkTypes(map, PROCESS_FIELDS);
         } else {
           fail(process.position(), GoTypes.STRUCT.unmarshalError(process, "processes"));
@@ -157,7 +158,7 @@ public final class CliManifestReader {
   private YamlMap.Entry processesForController(YamlMap.Entry entry, YamlList list) {
     List<YamlNode> processes = new ArrayList<>();
     for (YamlNode item : list.items()) {
-      if (!(item instanceof YamlMap process)) {
+      if (!(emptyIfNull(item) instanceof YamlMap process)) {
         continue; // already reported as an unmarshal error by readApp
       }
       Map<String, YamlMap.Entry> normalized = new LinkedHashMap<>();
@@ -262,6 +263,13 @@ public final class CliManifestReader {
       }
     }
     LiteralPlaceholders.warn(app, findings);
+  }
+
+  /** go-yaml decodes a null list item into a struct as the struct's zero value, not an error. */
+  private static YamlNode emptyIfNull(YamlNode node) {
+    return node instanceof YamlScalar s && s.isNull()
+        ? new YamlMap(Map.of(), node.position())
+        : node;
   }
 
   private static boolean isTrue(YamlNode node) {

@@ -27,6 +27,14 @@ public final class Names {
     return KubernetesNames.label(url.replace('.', '-').replace('/', '-').replace(':', '-'), 63);
   }
 
+  public static String orgGuid(CompilerSettings settings, String org) {
+    return StableGuids.of("org", settings.sourceNamespace(), settings.sourceName(), org);
+  }
+
+  public static String spaceGuid(CompilerSettings settings, String org, String space) {
+    return StableGuids.of("space", settings.sourceNamespace(), settings.sourceName(), org, space);
+  }
+
   public static String appGuid(CompilerSettings settings, String org, String space, String app) {
     return StableGuids.of(
         "app", settings.sourceNamespace(), settings.sourceName(), org, space, app);

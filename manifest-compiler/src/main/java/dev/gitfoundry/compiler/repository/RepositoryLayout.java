@@ -27,15 +27,16 @@ record RepositoryLayout(
     if (!base.isEmpty() && tree.get(base) != null) {
       return new RepositoryLayout(parentOf(base), null, Map.of(), base, List.of());
     }
+    String foundation =
+        tree.get(prefix + "foundation.yml") != null ? prefix + "foundation.yml" : null;
     for (String name : List.of("manifest.yml", "manifest.yaml")) {
       if (tree.get(prefix + name) != null) {
-        return new RepositoryLayout(base, null, Map.of(), prefix + name, List.of());
+        // foundation.yml at the path still names the domains of a single-manifest directory.
+        return new RepositoryLayout(base, foundation, Map.of(), prefix + name, List.of());
       }
     }
     Map<String, Org> orgs = new TreeMap<>();
     List<String> stray = new ArrayList<>();
-    String foundation =
-        tree.get(prefix + "foundation.yml") != null ? prefix + "foundation.yml" : null;
     for (String path : tree.files().keySet()) {
       if (!path.startsWith(prefix)) {
         continue;

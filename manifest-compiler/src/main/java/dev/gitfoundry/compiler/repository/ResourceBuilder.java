@@ -49,7 +49,9 @@ final class ResourceBuilder {
 
   void org(String org, ConfigFiles.OrgOrSpace config) {
     CFOrg resource = new CFOrg();
-    resource.setMetadata(meta(Names.org(org), settings.sourceNamespace(), labels(org, null, null)));
+    Map<String, String> labels = labels(org, null, null);
+    labels.put(Labels.GUID, Names.orgGuid(settings, org));
+    resource.setMetadata(meta(Names.org(org), settings.sourceNamespace(), labels));
     CFOrgSpec spec = new CFOrgSpec();
     spec.setDisplayName(org);
     spec.setNamespace(Names.org(org));
@@ -62,8 +64,9 @@ final class ResourceBuilder {
   void space(SpacePlan plan) {
     CFSpace resource = new CFSpace();
     String name = Names.space(plan.org(), plan.space());
-    resource.setMetadata(
-        meta(name, settings.sourceNamespace(), labels(plan.org(), plan.space(), null)));
+    Map<String, String> spaceLabels = labels(plan.org(), plan.space(), null);
+    spaceLabels.put(Labels.GUID, Names.spaceGuid(settings, plan.org(), plan.space()));
+    resource.setMetadata(meta(name, settings.sourceNamespace(), spaceLabels));
     CFSpaceSpec spec = new CFSpaceSpec();
     spec.setDisplayName(plan.space());
     spec.setOrgName(Names.org(plan.org()));
@@ -76,13 +79,26 @@ final class ResourceBuilder {
     for (SpacePlan.PlannedApp planned : plan.apps()) {
       app(plan, planned);
       for (ResolvedRoute route : planned.routes()) {
+        // One CFRoute per URL: destinations carry their own protocol (http1/http2), so two apps
+        // sharing a route with different protocols must not yield two objects of the same name.
         routes
-            .computeIfAbsent(route.url() + "|" + route.protocol(), k -> new RouteAccumulator(route))
+            .computeIfAbsent(route.url(), k -> new RouteAccumulator(route))
             .apps
-            .add(Names.app(planned.app().name()));
+            .put(Names.app(planned.app().name()), route.protocol());
       }
     }
-    routes.values().forEach(route -> route(plan, route));
+    // Distinct URLs can clean up to one name (x.apps.example.com, x-apps.example.com): those
+    // get a hash of their URL so that neither object overwrites the other.
+    Map<String, Integer> nameUses = new TreeMap<>();
+    routes.keySet().forEach(url -> nameUses.merge(Names.route(url), 1, Integer::sum));
+    routes.forEach(
+        (url, route) ->
+            route(
+                plan,
+                route,
+                nameUses.get(Names.route(url)) > 1
+                    ? KubernetesNames.label(url, 63)
+                    : Names.route(url)));
   }
 
   private void app(SpacePlan plan, SpacePlan.PlannedApp planned) {
@@ -101,7 +117,9 @@ final class ResourceBuilder {
     objects.add(env);
 
     CFApp resource = new CFApp();
-    resource.setMetadata(meta(name, namespace, labels));
+    Map<String, String> appLabels = new LinkedHashMap<>(labels);
+    appLabels.put(Labels.GUID, labels.get(Labels.APP_GUID));
+    resource.setMetadata(meta(name, namespace, appLabels));
     CFAppSpec spec = new CFAppSpec();
     spec.setDisplayName(app.name());
     spec.setOrgName(Names.org(plan.org()));
@@ -122,12 +140,11 @@ final class ResourceBuilder {
     objects.add(resource);
   }
 
-  private void route(SpacePlan plan, RouteAccumulator accumulated) {
+  private void route(SpacePlan plan, RouteAccumulator accumulated, String name) {
     ResolvedRoute route = accumulated.route;
     CFRoute resource = new CFRoute();
     String namespace = Names.space(plan.org(), plan.space());
-    resource.setMetadata(
-        meta(Names.route(route.url()), namespace, labels(plan.org(), plan.space(), null)));
+    resource.setMetadata(meta(name, namespace, labels(plan.org(), plan.space(), null)));
     CFRouteSpec spec = new CFRouteSpec();
     spec.setHost(route.host());
     spec.setDomain(route.domain());
@@ -140,12 +157,12 @@ final class ResourceBuilder {
       spec.setOptions(options);
     }
     List<RouteDestination> destinations = new ArrayList<>();
-    for (String app : accumulated.apps.stream().distinct().sorted().toList()) {
+    for (Map.Entry<String, String> app : accumulated.apps.entrySet()) {
       RouteDestination destination = new RouteDestination();
-      destination.setAppName(app);
+      destination.setAppName(app.getKey());
       destination.setProcessType("web");
       destination.setPort(8080);
-      destination.setProtocol(route.protocol());
+      destination.setProtocol(app.getValue());
       destinations.add(destination);
     }
     spec.setDestinations(destinations);
@@ -243,7 +260,7 @@ final class ResourceBuilder {
   /** A route and the apps in one space that it sends traffic to. */
   private static final class RouteAccumulator {
     final ResolvedRoute route;
-    final List<String> apps = new ArrayList<>();
+    final Map<String, String> apps = new TreeMap<>();
 
     RouteAccumulator(ResolvedRoute route) {
       this.route = route;

@@ -53,6 +53,9 @@ public final class VariableInterpolator {
   }
 
   private YamlNode visit(YamlNode node) {
+    if (node == null) {
+      return null; // an empty document: the CLI reports it has no applications
+    }
     if (node instanceof YamlScalar scalar) {
       return scalar.isString() && scalar.text().contains("((")
           ? substitute(scalar.text(), scalar.position(), scalar)

@@ -57,7 +57,10 @@ public final class YamlReader {
     Node root;
     try {
       LoaderOptions options = new LoaderOptions();
-      options.setMaxAliasesForCollections(100);
+      // Composing shares aliased nodes (no expansion); Expansion below caps the expanded size.
+      // A fixed cap of 100 aliases rejected real manifests (150 apps each merging *defaults)
+      // that go-yaml, and so cf push, accepts.
+      options.setMaxAliasesForCollections(MAX_EXPANDED_NODES);
       options.setAllowRecursiveKeys(false);
       options.setCodePointLimit(MAX_BYTES + 1);
       options.setNestingDepthLimit(MAX_DEPTH);
