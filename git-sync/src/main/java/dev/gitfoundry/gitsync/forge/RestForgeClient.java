@@ -1,0 +1,191 @@
+package dev.gitfoundry.gitsync.forge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What Gitea and GitHub share: their status and pull-request JSON have the same shape, and both
+ * paginate with a {@code Link: <…>; rel="next"} header.
+ */
+abstract class RestForgeClient implements ForgeClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
+
+  /** A runaway pagination (a server ignoring page numbers) must not loop forever. */
+  private static final int MAX_PAGES = 1000;
+
+  private final String apiBase;
+  private final ForgeHttp http;
+  private final PostedStatuses posted;
+
+  RestForgeClient(
+      String apiBase,
+      String authorization,
+      Map<String, String> headers,
+      ForgeClientOptions options) {
+    this.apiBase = apiBase.replaceAll("/+$", "");
+    this.http = new ForgeHttp(authorization, headers, options);
+    this.posted = new PostedStatuses(options.rememberedStatuses());
+  }
+
+  /** The page-size query parameter, e.g. {@code per_page}. */
+  abstract String pageSizeParameter();
+
+  /** The page size asked for; a full page without a next link means "ask for the next one". */
+  abstract int pageSize();
+
+  @Override
+  public boolean postStatus(ForgeRepository repository, String sha, CommitStatus status)
+      throws ForgeException {
+    CommitStatus trimmed = trimmed(status);
+    if (posted.alreadyPosted(repository, sha, trimmed)) {
+      return false;
+    }
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("state", trimmed.state().apiValue());
+    body.put("context", trimmed.context());
+    body.put("description", trimmed.description());
+    if (trimmed.targetUrl() != null && !trimmed.targetUrl().isBlank()) {
+      body.put("target_url", trimmed.targetUrl());
+    }
+    http.send("POST", uri(repoPath(repository) + "/statuses/" + encode(sha)), json(body));
+    posted.remember(repository, sha, trimmed);
+    return true;
+  }
+
+  @Override
+  public void rememberPosted(ForgeRepository repository, String sha, CommitStatus status) {
+    posted.remember(repository, sha, trimmed(status));
+  }
+
+  @Override
+  public List<PullRequest> listOpenPullRequests(ForgeRepository repository) throws ForgeException {
+    List<PullRequest> pulls = new ArrayList<>();
+    URI next = pullsPage(repository, 1);
+    for (int page = 1; next != null && page <= MAX_PAGES; page++) {
+      HttpResponse<byte[]> response = http.send("GET", next, null);
+      JsonNode items = parse(response.body(), next);
+      for (JsonNode item : items) {
+        pulls.add(pullRequest(item));
+      }
+      if (items.isEmpty()) {
+        break;
+      }
+      // servers without Link headers: a full page may have a successor
+      next =
+          nextPage(response)
+              .orElse(items.size() >= pageSize() ? pullsPage(repository, page + 1) : null);
+    }
+    return pulls;
+  }
+
+  private URI pullsPage(ForgeRepository repository, int page) {
+    return uri(
+        repoPath(repository)
+            + "/pulls?state=open&"
+            + pageSizeParameter()
+            + "="
+            + pageSize()
+            + "&page="
+            + page);
+  }
+
+  private CommitStatus trimmed(CommitStatus status) {
+    return new CommitStatus(
+        status.state(),
+        status.context(),
+        StatusDescriptions.trim(status.description(), descriptionLimit()),
+        status.targetUrl());
+  }
+
+  static PullRequest pullRequest(JsonNode item) {
+    JsonNode head = item.path("head");
+    JsonNode base = item.path("base");
+    List<String> labels = new ArrayList<>();
+    for (JsonNode label : item.path("labels")) {
+      labels.add(label.path("name").asText());
+    }
+    return new PullRequest(
+        item.path("number").asInt(),
+        head.path("sha").asText(null),
+        head.path("ref").asText(null),
+        base.path("ref").asText(null),
+        isFork(head.path("repo"), base.path("repo")),
+        labels);
+  }
+
+  private static boolean isFork(JsonNode headRepo, JsonNode baseRepo) {
+    if (headRepo.isMissingNode() || headRepo.isNull()) {
+      return true; // the fork was deleted
+    }
+    if (headRepo.hasNonNull("id") && baseRepo.hasNonNull("id")) {
+      return headRepo.get("id").asLong() != baseRepo.get("id").asLong();
+    }
+    return !headRepo
+        .path("full_name")
+        .asText("")
+        .equalsIgnoreCase(baseRepo.path("full_name").asText(""));
+  }
+
+  /** The rel="next" link, only if it points back at the API: the token goes with it. */
+  private Optional<URI> nextPage(HttpResponse<byte[]> response) {
+    URI base = URI.create(apiBase);
+    for (String link : response.headers().allValues("Link")) {
+      Matcher matcher = NEXT_LINK.matcher(link);
+      if (matcher.find()) {
+        URI next = URI.create(matcher.group(1));
+        boolean sameServer =
+            base.getScheme().equalsIgnoreCase(next.getScheme())
+                && base.getHost().equalsIgnoreCase(next.getHost())
+                && base.getPort() == next.getPort();
+        return sameServer ? Optional.of(next) : Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private JsonNode parse(byte[] body, URI from) throws ForgeException {
+    try {
+      JsonNode node = JSON.readTree(body);
+      if (node == null || !node.isArray()) {
+        throw new ForgeUnavailableException(
+            200, "GET " + from.getPath() + ": not a JSON array", null);
+      }
+      return node;
+    } catch (IOException e) {
+      throw new ForgeUnavailableException(200, "GET " + from.getPath() + ": invalid JSON", e);
+    }
+  }
+
+  private static byte[] json(Object body) {
+    try {
+      return JSON.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String repoPath(ForgeRepository repository) {
+    return "/repos/" + encode(repository.owner()) + "/" + encode(repository.name());
+  }
+
+  private URI uri(String pathAndQuery) {
+    return URI.create(apiBase + pathAndQuery);
+  }
+
+  private static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}
