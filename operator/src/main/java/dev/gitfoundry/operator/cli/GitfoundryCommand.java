@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = GitfoundryCommand.Version.class,
     description = "GitOps for Cloud Foundry apps on Kubernetes.",
-    subcommands = {CompileCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      DemoCommand.class,
+      CompileCommand.class,
+      ValidateCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class GitfoundryCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,135 @@
+package dev.gitfoundry.operator.cli;
+
+import dev.gitfoundry.operator.GitfoundryOperator;
+import dev.gitfoundry.operator.config.OperatorConfig;
+import dev.gitfoundry.operator.config.RoutingMode;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gitfoundry run}: the operator. Every option also reads an environment variable. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run the operator: poll GitSources, apply their manifests, report commit statuses.")
+public final class RunCommand implements Callable<Integer> {
+  @Option(
+      names = "--namespace",
+      split = ",",
+      defaultValue = "${env:GITFOUNDRY_NAMESPACES:-}",
+      description =
+          "Namespaces whose GitSources to serve (default: all). Env GITFOUNDRY_NAMESPACES.")
+  List<String> namespaces;
+
+  @Option(
+      names = "--default-domain",
+      defaultValue = "${env:GITFOUNDRY_DEFAULT_DOMAIN:-apps.127.0.0.1.nip.io}",
+      description =
+          "Domain for default routes when foundation.yml names none (default: ${DEFAULT-VALUE}).")
+  String defaultDomain;
+
+  @Option(
+      names = "--routing",
+      defaultValue = "${env:GITFOUNDRY_ROUTING:-ingress}",
+      description = "gateway (HTTPRoute) or ingress (default: ${DEFAULT-VALUE}).")
+  String routing;
+
+  @Option(
+      names = "--gateway",
+      defaultValue = "${env:GITFOUNDRY_GATEWAY:-}",
+      description = "Parent Gateway of HTTPRoutes, namespace/name.")
+  String gateway;
+
+  @Option(
+      names = "--ingress-class",
+      defaultValue = "${env:GITFOUNDRY_INGRESS_CLASS:-}",
+      description = "IngressClass of generated Ingresses (default: the cluster default).")
+  String ingressClass;
+
+  @Option(
+      names = "--public-url",
+      defaultValue = "${env:GITFOUNDRY_PUBLIC_URL:-http://127.0.0.1:8080}",
+      description =
+          "Where users reach this operator; used in commit status links (default: ${DEFAULT-VALUE}).")
+  URI publicUrl;
+
+  @Option(
+      names = "--port",
+      defaultValue = "${env:GITFOUNDRY_PORT:-8080}",
+      description =
+          "HTTP port: health, metrics, webhooks, status pages (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--leader-election",
+      negatable = true,
+      defaultValue = "${env:GITFOUNDRY_LEADER_ELECTION:-true}",
+      fallbackValue = "true",
+      description = "Take a Lease before reconciling (default: ${DEFAULT-VALUE}).")
+  boolean leaderElection;
+
+  @Option(
+      names = "--operator-namespace",
+      defaultValue = "${env:POD_NAMESPACE:-gitfoundry-system}",
+      description = "Namespace of the leader-election Lease (default: ${DEFAULT-VALUE}).")
+  String operatorNamespace;
+
+  @Option(
+      names = "--progress-deadline",
+      defaultValue = "${env:GITFOUNDRY_PROGRESS_DEADLINE:-PT5M}",
+      description =
+          "How long apps may take to become ready before the commit fails, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  Duration progressDeadline;
+
+  @Option(
+      names = "--cache-dir",
+      defaultValue = "${env:GITFOUNDRY_CACHE_DIR:-${sys:java.io.tmpdir}/gitfoundry-git}",
+      description = "Where fetched repositories are cached (default: ${DEFAULT-VALUE}).")
+  Path cacheDir;
+
+  @Override
+  public Integer call() throws Exception {
+    OperatorConfig config =
+        new OperatorConfig(
+            new HashSet<>(namespaces.stream().filter(n -> !n.isBlank()).toList()),
+            defaultDomain,
+            RoutingMode.valueOf(routing.toUpperCase(java.util.Locale.ROOT)),
+            gateway.isBlank() ? null : gateway,
+            ingressClass.isBlank() ? null : ingressClass,
+            publicUrl,
+            progressDeadline,
+            leaderElection,
+            operatorNamespace);
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    GitfoundryOperator operator =
+        new GitfoundryOperator(
+            client, config, cacheDir, new InetSocketAddress(port), Clock.systemUTC());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    operator.close();
+                  } catch (Exception e) {
+                    System.err.println("error while stopping: " + e.getMessage());
+                  }
+                  stopped.countDown();
+                }));
+    operator.start();
+    System.out.println("gitfoundry operator running; http on :" + operator.httpPort());
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,426 @@
+package dev.gitfoundry.operator.source;
+
+import dev.gitfoundry.api.Labels;
+import dev.gitfoundry.api.v1alpha1.CFApp;
+import dev.gitfoundry.api.v1alpha1.Conditions;
+import dev.gitfoundry.api.v1alpha1.GitSource;
+import dev.gitfoundry.api.v1alpha1.GitSourceStatus;
+import dev.gitfoundry.api.v1alpha1.InventoryEntry;
+import dev.gitfoundry.api.v1alpha1.SourceDiagnostic;
+import dev.gitfoundry.compiler.Compilation;
+import dev.gitfoundry.compiler.Diagnostic;
+import dev.gitfoundry.gitsync.ErrorKind;
+import dev.gitfoundry.gitsync.GitSyncException;
+import dev.gitfoundry.gitsync.PollScheduler;
+import dev.gitfoundry.gitsync.RepositoryKey;
+import dev.gitfoundry.gitsync.RepositorySource;
+import dev.gitfoundry.gitsync.Snapshot;
+import dev.gitfoundry.gitsync.forge.CommitState;
+import dev.gitfoundry.gitsync.forge.ForgeException;
+import dev.gitfoundry.gitsync.webhook.WebhookTarget;
+import dev.gitfoundry.gitsync.webhook.WebhookTargets;
+import dev.gitfoundry.operator.config.OperatorConfig;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A GitSource: keeps its repository polled, compiles each new snapshot, applies it whole or not at
+ * all, and reports the outcome as conditions and a commit status. A failed fetch, a compile error
+ * or a deleted branch never prunes: the last good revision keeps running.
+ */
+@ControllerConfiguration(
+    name = "gitsource",
+    maxReconciliationInterval =
+        @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
+public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner<GitSource> {
+  private static final Logger LOG = LoggerFactory.getLogger(GitSourceReconciler.class);
+  private static final Duration WHILE_PROGRESSING = Duration.ofSeconds(5);
+  private static final int MAX_ERRORS_IN_STATUS = 20;
+
+  private final KubernetesClient client;
+  private final PollScheduler scheduler;
+  private final SourceSnapshots snapshots;
+  private final OperatorConfig config;
+  private final Clock clock;
+  private final SourceSecrets secrets;
+  private final Applier applier;
+  private final Compiler compiler;
+  private final CommitStatusReporter statuses;
+  private final WebhookTargets webhookTargets;
+
+  public GitSourceReconciler(
+      KubernetesClient client,
+      PollScheduler scheduler,
+      SourceSnapshots snapshots,
+      WebhookTargets webhookTargets,
+      OperatorConfig config,
+      Clock clock) {
+    this.webhookTargets = webhookTargets;
+    this.client = client;
+    this.scheduler = scheduler;
+    this.snapshots = snapshots;
+    this.config = config;
+    this.clock = clock;
+    this.secrets = new SourceSecrets(client);
+    this.applier = new Applier(client);
+    this.compiler = new Compiler(config.defaultDomain());
+    this.statuses = new CommitStatusReporter(secrets, config.publicBaseUrl());
+  }
+
+  @Override
+  public List<EventSource<?, GitSource>> prepareEventSources(
+      EventSourceContext<GitSource> context) {
+    InformerEventSourceConfiguration<CFApp> apps =
+        InformerEventSourceConfiguration.from(CFApp.class, GitSource.class)
+            .withLabelSelector(Labels.SOURCE)
+            .withSecondaryToPrimaryMapper(
+                app -> {
+                  Map<String, String> labels = app.getMetadata().getLabels();
+                  return Set.of(
+                      new ResourceID(
+                          labels.get(Labels.SOURCE), labels.get(Labels.SOURCE_NAMESPACE)));
+                })
+            .build();
+    return List.of(new InformerEventSource<>(apps, context), snapshots.eventSource());
+  }
+
+  @Override
+  public UpdateControl<GitSource> reconcile(GitSource source, Context<GitSource> context)
+      throws Exception {
+    GitSourceStatus status =
+        source.getStatus() == null ? new GitSourceStatus() : source.getStatus();
+    source.setStatus(status);
+    status.setObservedGeneration(source.getMetadata().getGeneration());
+    ResourceID id = ResourceID.fromResource(source);
+    RepositoryKey key = RepositoryKey.of(source.getSpec().getUrl(), branch(source));
+
+    if (Boolean.TRUE.equals(source.getSpec().getSuspend())) {
+      stopPolling(id, key);
+      ready(
+          status,
+          source,
+          Conditions.UNKNOWN,
+          "Suspended",
+          "suspended: not polling and not applying");
+      return UpdateControl.patchStatus(source);
+    }
+    try {
+      registerWebhook(source);
+      snapshots.subscribe(id, key);
+      scheduler.upsert(
+          new RepositorySource(
+              source.getSpec().getUrl(),
+              branch(source),
+              Set.of(path(source)),
+              secrets.gitCredentials(source),
+              GoDurations.parse(source.getSpec().getInterval(), Duration.ofMinutes(1))));
+    } catch (SourceSecrets.MissingSecretException e) {
+      ready(status, source, Conditions.FALSE, "SecretNotFound", e.getMessage());
+      return UpdateControl.patchStatus(source).rescheduleAfter(Duration.ofMinutes(1));
+    }
+
+    SourceSnapshots.State state = snapshots.state(key).orElse(null);
+    if (state != null && state.failure() != null) {
+      fetchFailed(status, source, state.failure());
+    } else {
+      Conditions.remove(status, Conditions.STALLED);
+    }
+    if (state == null || state.snapshot() == null) {
+      if (state == null) {
+        set(
+            status,
+            source,
+            Conditions.RECONCILING,
+            Conditions.TRUE,
+            "Fetching",
+            "waiting for the first fetch");
+      }
+      return UpdateControl.patchStatus(source).rescheduleAfter(Duration.ofSeconds(2));
+    }
+    Snapshot snapshot = state.snapshot();
+    status.setLastFetchedRevision(snapshot.revision());
+
+    if (!snapshot.revision().equals(status.getLastAttemptedRevision())) {
+      if (!applyRevision(source, status, snapshot)) {
+        return UpdateControl.patchStatus(source);
+      }
+    }
+    if (state.failure() != null) {
+      return UpdateControl.patchStatus(source);
+    }
+    return reportHealth(source, status, snapshot);
+  }
+
+  /**
+   * Compiles and applies a new revision; false when it failed to compile (then nothing changed).
+   */
+  private boolean applyRevision(GitSource source, GitSourceStatus status, Snapshot snapshot)
+      throws Exception {
+    status.setLastAttemptedRevision(snapshot.revision());
+    Compilation compilation = compiler.compile(source, snapshot);
+    recordDiagnostics(status, compilation);
+    if (!compilation.valid()) {
+      Diagnostic first = compilation.errors().get(0);
+      int others = compilation.errors().size() - 1;
+      String message =
+          first.file()
+              + ":"
+              + first.line()
+              + ":"
+              + first.column()
+              + " "
+              + first.message()
+              + (others > 0 ? " (and " + others + " more)" : "");
+      ready(status, source, Conditions.FALSE, "CompileFailed", message);
+      Conditions.remove(status, Conditions.RECONCILING);
+      postQuietly(source, snapshot.sha(), CommitState.FAILURE, message);
+      LOG.info(
+          "{}/{} {}: compile failed: {}",
+          source.getMetadata().getNamespace(),
+          source.getMetadata().getName(),
+          snapshot.revision(),
+          message);
+      return false;
+    }
+    String previousSha = shaOf(status.getLastAppliedRevision());
+    List<InventoryEntry> previous =
+        status.getInventory() == null ? List.of() : status.getInventory();
+    Applier.Result result =
+        applier.apply(
+            source.getMetadata().getName(),
+            source.getMetadata().getNamespace(),
+            snapshot.revision(),
+            compilation.objects(),
+            previous,
+            !Boolean.FALSE.equals(source.getSpec().getPrune()));
+    status.setInventory(result.inventory());
+    status.setLastAppliedRevision(snapshot.revision());
+    LOG.info(
+        "{}/{} applied {}: {} written, {} unchanged, {} pruned",
+        source.getMetadata().getNamespace(),
+        source.getMetadata().getName(),
+        snapshot.revision(),
+        result.written(),
+        result.unchanged(),
+        result.pruned());
+    set(
+        status,
+        source,
+        Conditions.RECONCILING,
+        Conditions.TRUE,
+        "Progressing",
+        "applied " + snapshot.revision() + ", waiting for apps");
+    long apps = compilation.objects().stream().filter(o -> o instanceof CFApp).count();
+    postQuietly(source, snapshot.sha(), CommitState.PENDING, "applied, 0/" + apps + " apps ready");
+    if (previousSha != null
+        && !previousSha.equals(snapshot.sha())
+        && "pending".equals(CommitStatusReporter.lastPosted(source, previousSha))) {
+      postQuietly(source, previousSha, CommitState.ERROR, "superseded by " + snapshot.sha());
+    }
+    return true;
+  }
+
+  private UpdateControl<GitSource> reportHealth(
+      GitSource source, GitSourceStatus status, Snapshot snapshot) {
+    if (!snapshot.revision().equals(status.getLastAppliedRevision())) {
+      return UpdateControl.patchStatus(source);
+    }
+    SourceHealth health = SourceHealth.of(client, source);
+    int total = health.apps().size();
+    if (health.allReady()) {
+      String message = total + "/" + total + " apps running";
+      ready(status, source, Conditions.TRUE, "Succeeded", message + " at " + snapshot.revision());
+      Conditions.remove(status, Conditions.RECONCILING);
+      postQuietly(source, snapshot.sha(), CommitState.SUCCESS, message);
+      return UpdateControl.patchStatus(source);
+    }
+    Instant appliedAt =
+        Conditions.get(status, Conditions.RECONCILING)
+            .map(c -> Instant.parse(c.getLastTransitionTime()))
+            .orElse(clock.instant());
+    SourceHealth.AppState failing = health.firstFailing();
+    if (clock.instant().isAfter(appliedAt.plus(config.progressDeadline()))) {
+      String message =
+          failing.displayName()
+              + ": "
+              + failing.reason()
+              + (failing.message() == null ? "" : " (" + failing.message() + ")");
+      ready(status, source, Conditions.FALSE, "ProgressDeadlineExceeded", message);
+      postQuietly(source, snapshot.sha(), CommitState.FAILURE, message);
+      return UpdateControl.patchStatus(source).rescheduleAfter(Duration.ofMinutes(1));
+    }
+    String message = "applied, " + health.readyCount() + "/" + total + " apps ready";
+    ready(status, source, Conditions.UNKNOWN, "Progressing", message);
+    postQuietly(source, snapshot.sha(), CommitState.PENDING, message);
+    return UpdateControl.patchStatus(source).rescheduleAfter(WHILE_PROGRESSING);
+  }
+
+  private void fetchFailed(GitSourceStatus status, GitSource source, GitSyncException failure) {
+    if (failure.kind() == ErrorKind.WAITING) {
+      set(
+          status,
+          source,
+          Conditions.STALLED,
+          Conditions.TRUE,
+          "BranchNotFound",
+          failure.getMessage());
+      ready(
+          status,
+          source,
+          Conditions.FALSE,
+          "BranchNotFound",
+          failure.getMessage() + "; nothing was pruned");
+    } else if (failure.kind() == ErrorKind.INVALID_INPUT) {
+      set(
+          status,
+          source,
+          Conditions.STALLED,
+          Conditions.TRUE,
+          "FetchRejected",
+          failure.getMessage());
+      ready(status, source, Conditions.FALSE, "FetchRejected", failure.getMessage());
+    } else {
+      ready(
+          status,
+          source,
+          Conditions.FALSE,
+          "FetchFailed",
+          failure.getMessage() + "; the last applied revision keeps running");
+    }
+  }
+
+  private void recordDiagnostics(GitSourceStatus status, Compilation compilation) {
+    List<SourceDiagnostic> errors = new ArrayList<>();
+    for (Diagnostic d : compilation.errors()) {
+      if (errors.size() == MAX_ERRORS_IN_STATUS) {
+        break;
+      }
+      SourceDiagnostic entry = new SourceDiagnostic();
+      entry.setSeverity(d.severity().label());
+      entry.setFile(d.file());
+      entry.setLine(d.line());
+      entry.setColumn(d.column());
+      entry.setApp(d.app());
+      entry.setMessage(d.message());
+      errors.add(entry);
+    }
+    status.setErrors(errors.isEmpty() ? null : errors);
+    status.setErrorCount(compilation.errors().size());
+  }
+
+  /** A forge that is down must not stop applying; the next reconcile posts again. */
+  private void postQuietly(GitSource source, String sha, CommitState state, String description) {
+    try {
+      statuses.post(source, sha, state, description);
+    } catch (ForgeException | SourceSecrets.MissingSecretException e) {
+      LOG.warn(
+          "{}/{}: commit status for {} not posted: {}",
+          source.getMetadata().getNamespace(),
+          source.getMetadata().getName(),
+          sha,
+          e.getMessage());
+    }
+  }
+
+  /** Webhooks for this source are accepted only when signed with its secret. */
+  private void registerWebhook(GitSource source) throws SourceSecrets.MissingSecretException {
+    String name = source.getMetadata().getNamespace() + "/" + source.getMetadata().getName();
+    String secret =
+        source.getSpec().getForge() == null
+            ? null
+            : secrets.value(
+                source.getMetadata().getNamespace(),
+                source.getSpec().getForge().getWebhookSecretRef(),
+                "secret");
+    if (secret == null) {
+      webhookTargets.remove(name);
+    } else {
+      webhookTargets.put(new WebhookTarget(name, source.getSpec().getUrl(), secret));
+    }
+  }
+
+  @Override
+  public DeleteControl cleanup(GitSource source, Context<GitSource> context) {
+    webhookTargets.remove(
+        source.getMetadata().getNamespace() + "/" + source.getMetadata().getName());
+    stopPolling(
+        ResourceID.fromResource(source),
+        RepositoryKey.of(source.getSpec().getUrl(), branch(source)));
+    if (!Boolean.FALSE.equals(source.getSpec().getPrune())
+        && source.getStatus() != null
+        && source.getStatus().getInventory() != null) {
+      applier.deleteAll(source.getStatus().getInventory());
+    }
+    return DeleteControl.defaultDelete();
+  }
+
+  private void stopPolling(ResourceID id, RepositoryKey key) {
+    if (snapshots.unsubscribe(id, key)) {
+      scheduler.remove(key);
+      snapshots.forget(key);
+    }
+  }
+
+  private void ready(
+      GitSourceStatus status, GitSource source, String value, String reason, String message) {
+    set(status, source, Conditions.READY, value, reason, message);
+  }
+
+  private void set(
+      GitSourceStatus status,
+      GitSource source,
+      String type,
+      String value,
+      String reason,
+      String message) {
+    Conditions.set(
+        status,
+        type,
+        value,
+        reason,
+        message,
+        source.getMetadata().getGeneration(),
+        clock.instant());
+  }
+
+  private static String branch(GitSource source) {
+    return source.getSpec().getBranch() == null ? "main" : source.getSpec().getBranch();
+  }
+
+  private static String path(GitSource source) {
+    String path =
+        source.getSpec().getPath() == null
+            ? ""
+            : source.getSpec().getPath().replaceAll("^/+|/+$", "");
+    return path;
+  }
+
+  private static String shaOf(String revision) {
+    if (revision == null) {
+      return null;
+    }
+    int at = revision.indexOf("@sha1:");
+    return at < 0 ? null : revision.substring(at + 6);
+  }
+}

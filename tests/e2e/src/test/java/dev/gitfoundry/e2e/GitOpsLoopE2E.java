@@ -1,0 +1,282 @@
+package dev.gitfoundry.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gitfoundry.api.v1alpha1.ForgeSpec;
+import dev.gitfoundry.api.v1alpha1.ForgeType;
+import dev.gitfoundry.api.v1alpha1.GitSource;
+import dev.gitfoundry.api.v1alpha1.GitSourceSpec;
+import dev.gitfoundry.api.v1alpha1.SecretKeyRef;
+import dev.gitfoundry.operator.GitfoundryOperator;
+import dev.gitfoundry.operator.config.OperatorConfig;
+import dev.gitfoundry.testing.Await;
+import dev.gitfoundry.testing.GitWorkingCopy;
+import dev.gitfoundry.testing.GiteaServer;
+import dev.gitfoundry.testing.KubeCluster;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole loop on real components: a push to Gitea becomes running Pods on a real control plane
+ * and a commit status on the commit; a broken push fails with file:line and changes nothing; a
+ * removed app is pruned. The steps build on each other, in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GitOpsLoopE2E {
+  private static final Duration LOOP = Duration.ofMinutes(3);
+  private static KubeCluster cluster;
+  private static GiteaServer gitea;
+  private static KubernetesClient client;
+  private static GitfoundryOperator operator;
+  private static GitWorkingCopy repository;
+  private static String namespace;
+  private static String repo;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = KubeCluster.shared();
+    gitea = GiteaServer.shared();
+    client = cluster.client();
+    namespace = cluster.createNamespace("loop");
+    repo = gitea.createRepository("loop-" + System.nanoTime());
+    operator =
+        new GitfoundryOperator(
+            client,
+            OperatorConfig.defaults().withPublicBaseUrl(URI.create("http://127.0.0.1:0")),
+            Files.createTempDirectory("git-cache"),
+            new InetSocketAddress("127.0.0.1", 0),
+            Clock.systemUTC());
+    operator.start();
+    gitea.createWebhook(
+        repo, "http://127.0.0.1:" + operator.httpPort() + "/hooks/gitea", "hook-secret");
+    client
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("forge")
+                .withNamespace(namespace)
+                .endMetadata()
+                .withStringData(Map.of("token", gitea.token(), "secret", "hook-secret"))
+                .build())
+        .create();
+    repository = GitWorkingCopy.clone(gitea, repo);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (operator != null) {
+      operator.close();
+    }
+    if (repository != null) {
+      repository.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aPushBecomesRunningPodsAndASuccessStatus() throws Exception {
+    Path hello = projectRoot().resolve("examples/repos/hello");
+    String sha = repository.replaceWith(hello).commitAndPush("hello app");
+    long start = System.nanoTime();
+    client.resource(gitSource()).create();
+
+    awaitState(sha, "success");
+    System.out.printf("push -> success: %.1f s%n", (System.nanoTime() - start) / 1e9);
+    List<Pod> pods =
+        client
+            .pods()
+            .inNamespace("demo-dev")
+            .withLabel("gitfoundry.dev/process-type", "web")
+            .list()
+            .getItems();
+    assertThat(pods).hasSize(2).allMatch(p -> "Running".equals(p.getStatus().getPhase()));
+    JsonNode status = latest(sha);
+    assertThat(status.get("description").asText()).isEqualTo("1/1 apps running");
+    assertThat(status.get("target_url").asText())
+        .contains("/status/" + namespace + "/hello/" + sha);
+    assertThat(statusPage(sha)).contains("\"ready\" : true");
+  }
+
+  @Test
+  @Order(2)
+  void aBrokenPushFailsWithFileAndLineAndChangesNothing() throws Exception {
+    String sha =
+        repository
+            .write(
+                "demo/dev/hello/manifest.yml",
+                "applications:\n- name: hello\n  memory: 1X\n  docker: {image: busybox}\n")
+            .commitAndPush("break it");
+    awaitState(sha, "failure");
+    assertThat(latest(sha).get("description").asText())
+        .startsWith(
+            "demo/dev/hello/manifest.yml:3:11 For application 'hello': Process \"web\": Memory must use a supported unit");
+    Deployment web =
+        client.apps().deployments().inNamespace("demo-dev").withName("hello-web").get();
+    assertThat(web).isNotNull();
+    assertThat(web.getSpec().getReplicas()).isEqualTo(2);
+  }
+
+  @Test
+  @Order(3)
+  void aRemovedAppIsPruned() throws Exception {
+    String sha =
+        repository
+            .write(
+                "demo/dev/other/manifest.yml",
+                "applications:\n- name: other\n  docker: {image: busybox}\n  no-route: true\n  health-check-type: process\n")
+            .remove("demo/dev/hello")
+            .commitAndPush("replace hello by other");
+    awaitState(sha, "success");
+    Await.until(
+        "hello's objects pruned",
+        LOOP,
+        () ->
+            client.apps().deployments().inNamespace("demo-dev").withName("hello-web").get() == null
+                && client.secrets().inNamespace("demo-dev").withName("hello-env").get() == null
+                && client.services().inNamespace("demo-dev").withName("hello").get() == null);
+  }
+
+  @Test
+  @Order(4)
+  void changingOneAppsEnvRollsOnlyThatApp() throws Exception {
+    repository.write(
+        "demo/dev/steady/manifest.yml",
+        "applications:\n- name: steady\n  docker: {image: busybox}\n  no-route: true\n  health-check-type: process\n");
+    awaitState(repository.commitAndPush("add steady"), "success");
+    long steadyBefore = deployment("steady-web").getMetadata().getGeneration();
+    long otherBefore = deployment("other-web").getMetadata().getGeneration();
+
+    String sha =
+        repository
+            .write(
+                "demo/dev/other/manifest.yml",
+                "applications:\n- name: other\n  docker: {image: busybox}\n  no-route: true\n"
+                    + "  health-check-type: process\n  env: {GREETING: changed}\n")
+            .commitAndPush("change other's env");
+    awaitState(sha, "success");
+    Await.until(
+        "other's Deployment rolls",
+        LOOP,
+        () -> deployment("other-web").getMetadata().getGeneration() > otherBefore);
+    assertThat(deployment("steady-web").getMetadata().getGeneration()).isEqualTo(steadyBefore);
+  }
+
+  private static Deployment deployment(String name) {
+    return client.apps().deployments().inNamespace("demo-dev").withName(name).get();
+  }
+
+  private static GitSource gitSource() {
+    GitSource source = new GitSource();
+    source.getMetadata().setName("hello");
+    source.getMetadata().setNamespace(namespace);
+    GitSourceSpec spec = new GitSourceSpec();
+    spec.setUrl(gitea.cloneUrl(repo));
+    spec.setBranch("main");
+    spec.setInterval("5s");
+    ForgeSpec forge = new ForgeSpec();
+    forge.setType(ForgeType.GITEA);
+    forge.setApiUrl(gitea.apiUrl());
+    SecretKeyRef token = new SecretKeyRef();
+    token.setName("forge");
+    token.setKey("token");
+    forge.setTokenSecretRef(token);
+    SecretKeyRef hook = new SecretKeyRef();
+    hook.setName("forge");
+    hook.setKey("secret");
+    forge.setWebhookSecretRef(hook);
+    spec.setForge(forge);
+    source.setSpec(spec);
+    return source;
+  }
+
+  /** Waits for a commit state; on timeout, says what the cluster looked like. */
+  private static void awaitState(String sha, String state) {
+    try {
+      Await.until(
+          "commit status " + state + " on " + sha, LOOP, () -> state.equals(latestState(sha)));
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(
+          e.getMessage()
+              + "\nlatest status: "
+              + latest(sha)
+              + "\nGitSource: "
+              + client
+                  .getKubernetesSerialization()
+                  .asYaml(
+                      client
+                          .resources(GitSource.class)
+                          .inNamespace(namespace)
+                          .withName("hello")
+                          .get()
+                          .getStatus())
+              + "\nCFApps: "
+              + client
+                  .getKubernetesSerialization()
+                  .asYaml(
+                      client
+                          .resources(dev.gitfoundry.api.v1alpha1.CFApp.class)
+                          .inAnyNamespace()
+                          .list()
+                          .getItems()
+                          .stream()
+                          .toList()),
+          e);
+    }
+  }
+
+  private static String latestState(String sha) {
+    JsonNode latest = latest(sha);
+    return latest == null ? null : latest.get("status").asText();
+  }
+
+  private static JsonNode latest(String sha) {
+    // Gitea orders by time at one-second resolution; the id says which came last.
+    return gitea.commitStatuses(repo, sha).stream()
+        .max(java.util.Comparator.comparingLong(s -> s.get("id").asLong()))
+        .orElse(null);
+  }
+
+  private static String statusPage(String sha) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://127.0.0.1:"
+                        + operator.httpPort()
+                        + "/status/"
+                        + namespace
+                        + "/hello/"
+                        + sha))
+            .header("Accept", "application/json")
+            .build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  private static Path projectRoot() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isDirectory(dir.resolve("examples/repos"))) {
+        return dir;
+      }
+    }
+    throw new IllegalStateException("examples/repos not found");
+  }
+}
