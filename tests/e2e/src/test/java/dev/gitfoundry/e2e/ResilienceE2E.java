@@ -1,0 +1,212 @@
+package dev.gitfoundry.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gitfoundry.api.v1alpha1.Conditions;
+import dev.gitfoundry.api.v1alpha1.ForgeSpec;
+import dev.gitfoundry.api.v1alpha1.ForgeType;
+import dev.gitfoundry.api.v1alpha1.GitSource;
+import dev.gitfoundry.api.v1alpha1.GitSourceSpec;
+import dev.gitfoundry.api.v1alpha1.SecretKeyRef;
+import dev.gitfoundry.operator.GitfoundryOperator;
+import dev.gitfoundry.operator.config.OperatorConfig;
+import dev.gitfoundry.testing.Await;
+import dev.gitfoundry.testing.GitWorkingCopy;
+import dev.gitfoundry.testing.GiteaServer;
+import dev.gitfoundry.testing.KubeCluster;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * What must survive: the Git server going away for several poll intervals deletes nothing and the
+ * source recovers when it comes back; an operator restart converges to the newest commit without
+ * posting any status twice.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ResilienceE2E {
+  private static final Duration LOOP = Duration.ofMinutes(3);
+  private static final String SPACE = "demo-dev";
+  private static KubernetesClient client;
+  private static GiteaServer gitea;
+  private static TcpProxy gitServer;
+  private static GitfoundryOperator operator;
+  private static GitWorkingCopy repository;
+  private static String namespace;
+  private static String repo;
+
+  @BeforeAll
+  static void start() throws Exception {
+    KubeCluster cluster = KubeCluster.shared();
+    gitea = GiteaServer.shared();
+    client = cluster.client();
+    namespace = cluster.createNamespace("resilience");
+    repo = gitea.createRepository("resilience-" + System.nanoTime());
+    gitServer = new TcpProxy(URI.create(gitea.baseUrl()).getPort());
+    operator = startOperator();
+    client
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("forge")
+                .withNamespace(namespace)
+                .endMetadata()
+                .withStringData(Map.of("token", gitea.token()))
+                .build())
+        .create();
+    repository = GitWorkingCopy.clone(gitea, repo);
+    String sha =
+        repository
+            .replaceWith(projectRoot().resolve("examples/repos/hello"))
+            .commitAndPush("hello");
+    client.resource(gitSource()).create();
+    awaitState(sha, "success");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (operator != null) {
+      operator.close();
+    }
+    if (gitServer != null) {
+      gitServer.close();
+    }
+    if (repository != null) {
+      repository.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void anUnreachableGitServerDeletesNothingAndTheSourceRecovers() throws Exception {
+    gitServer.stop();
+    Await.until(
+        "the source reports the failed fetch", LOOP, () -> "FetchFailed".equals(readyReason()));
+    Thread.sleep(8_000); // several more 2 s poll intervals without Git
+    Deployment web = client.apps().deployments().inNamespace(SPACE).withName("hello-web").get();
+    assertThat(web).as("the running app is kept").isNotNull();
+    assertThat(web.getSpec().getReplicas()).isEqualTo(2);
+    assertThat(source().getStatus().getInventory()).hasSize(5);
+
+    gitServer.start();
+    String sha =
+        repository
+            .write("demo/dev/hello/manifest.yml", helloManifest("back"))
+            .commitAndPush("the Git server is back");
+    awaitState(sha, "success");
+    assertThat(readyReason()).isEqualTo("Succeeded");
+  }
+
+  @Test
+  @Order(2)
+  void aRestartedOperatorConvergesWithoutPostingTwice() throws Exception {
+    operator.close();
+    String sha =
+        repository
+            .write("demo/dev/hello/manifest.yml", helloManifest("restarted"))
+            .commitAndPush("while down");
+    operator = startOperator();
+    awaitState(sha, "success");
+    for (String commit : List.of(sha)) {
+      Map<String, Long> posted =
+          gitea.commitStatuses(repo, commit).stream()
+              .collect(
+                  Collectors.groupingBy(
+                      s -> s.get("status").asText() + " " + s.get("description").asText(),
+                      Collectors.counting()));
+      assertThat(posted)
+          .as("statuses on " + commit)
+          .allSatisfy((status, count) -> assertThat(count).as(status).isEqualTo(1));
+    }
+  }
+
+  private static GitfoundryOperator startOperator() throws Exception {
+    GitfoundryOperator started =
+        new GitfoundryOperator(
+            client,
+            OperatorConfig.defaults(),
+            Files.createTempDirectory("git-cache"),
+            new InetSocketAddress("127.0.0.1", 0),
+            Clock.systemUTC());
+    started.start();
+    return started;
+  }
+
+  private static String helloManifest(String greeting) {
+    return "applications:\n- name: hello\n  docker: {image: hashicorp/http-echo:1.0}\n  instances: 2\n"
+        + "  memory: 64M\n  env: {GREETING: "
+        + greeting
+        + "}\n";
+  }
+
+  private static GitSource gitSource() {
+    GitSource source = new GitSource();
+    source.getMetadata().setName("hello");
+    source.getMetadata().setNamespace(namespace);
+    GitSourceSpec spec = new GitSourceSpec();
+    spec.setUrl(
+        "http://127.0.0.1:" + gitServer.port() + URI.create(gitea.cloneUrl(repo)).getPath());
+    spec.setBranch("main");
+    spec.setInterval("2s");
+    ForgeSpec forge = new ForgeSpec();
+    forge.setType(ForgeType.GITEA);
+    forge.setApiUrl(gitea.apiUrl());
+    SecretKeyRef token = new SecretKeyRef();
+    token.setName("forge");
+    token.setKey("token");
+    forge.setTokenSecretRef(token);
+    spec.setForge(forge);
+    source.setSpec(spec);
+    return source;
+  }
+
+  private static GitSource source() {
+    return client.resources(GitSource.class).inNamespace(namespace).withName("hello").get();
+  }
+
+  private static String readyReason() {
+    GitSource source = source();
+    return source == null || source.getStatus() == null
+        ? null
+        : Conditions.get(source.getStatus(), Conditions.READY).map(c -> c.getReason()).orElse(null);
+  }
+
+  private static void awaitState(String sha, String state) {
+    Await.until(
+        "commit status " + state + " on " + sha,
+        LOOP,
+        () -> {
+          JsonNode latest =
+              gitea.commitStatuses(repo, sha).stream()
+                  .max(Comparator.comparingLong(s -> s.get("id").asLong()))
+                  .orElse(null);
+          return latest != null && state.equals(latest.get("status").asText());
+        });
+  }
+
+  private static Path projectRoot() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isDirectory(dir.resolve("examples/repos"))) {
+        return dir;
+      }
+    }
+    throw new IllegalStateException("examples/repos not found");
+  }
+}
