@@ -14,6 +14,8 @@ public final class Reasons {
   public static final String ENV_SECRET_NOT_FOUND = "EnvSecretNotFound";
   public static final String SERVICE_INSTANCE_NOT_FOUND = "ServiceInstanceNotFound";
   public static final String STAGING_UNAVAILABLE = "StagingUnavailable";
+  public static final String STAGING = "Staging";
+  public static final String STAGING_FAILED = "StagingFailed";
   public static final String IMAGE_PULL_BACK_OFF = "ImagePullBackOff";
   public static final String ERR_IMAGE_PULL = "ErrImagePull";
   public static final String CRASH_LOOP_BACK_OFF = "CrashLoopBackOff";

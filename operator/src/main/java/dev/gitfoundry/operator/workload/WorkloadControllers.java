@@ -35,6 +35,12 @@ public final class WorkloadControllers {
    * Optional APIs (kpack, Gateway API) are detected now: installing them later needs a restart.
    */
   public static void register(Operator operator, OperatorConfig config, Clock clock) {
+    register(operator, config, StagingConfig.unconfigured(), clock);
+  }
+
+  /** As {@link #register(Operator, OperatorConfig, Clock)}, building buildpack apps with kpack. */
+  public static void register(
+      Operator operator, OperatorConfig config, StagingConfig staging, Clock clock) {
     KubernetesClient client = operator.getKubernetesClient();
     boolean kpack = crdServed(client, KPACK_IMAGES_CRD);
     boolean gatewayApi = crdServed(client, HTTP_ROUTES_CRD);
@@ -46,7 +52,10 @@ public final class WorkloadControllers {
     String cfApi = config.publicBaseUrl() == null ? null : config.publicBaseUrl().toString();
     register(operator, new CFOrgReconciler(clock), config);
     register(operator, new CFSpaceReconciler(clock), config);
-    register(operator, new CFAppReconciler(config.progressDeadline(), cfApi, kpack, clock), config);
+    register(
+        operator,
+        new CFAppReconciler(config.progressDeadline(), cfApi, kpack, staging, clock),
+        config);
     register(operator, new CFRouteReconciler(config, gatewayApi, clock), config);
   }
 

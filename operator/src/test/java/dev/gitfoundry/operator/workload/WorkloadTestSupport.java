@@ -34,6 +34,10 @@ final class WorkloadTestSupport {
   private WorkloadTestSupport() {}
 
   static Operator startOperator(KubeCluster cluster, OperatorConfig config) {
+    return startOperator(cluster, config, StagingConfig.unconfigured());
+  }
+
+  static Operator startOperator(KubeCluster cluster, OperatorConfig config, StagingConfig staging) {
     makeFakeNodeSchedulable(cluster.client());
     Operator operator =
         new Operator(
@@ -41,7 +45,7 @@ final class WorkloadTestSupport {
                 o.withKubernetesClient(cluster.client())
                     .withCloseClientOnStop(false)
                     .withCacheSyncTimeout(Duration.ofSeconds(120)));
-    WorkloadControllers.register(operator, config, Clock.systemUTC());
+    WorkloadControllers.register(operator, config, staging, Clock.systemUTC());
     operator.start();
     return operator;
   }

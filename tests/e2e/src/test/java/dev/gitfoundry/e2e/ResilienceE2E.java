@@ -21,7 +21,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
@@ -43,7 +42,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResilienceE2E {
   private static final Duration LOOP = Duration.ofMinutes(3);
-  private static final String SPACE = "demo-dev";
+  private static final String MANIFEST = "resilience/dev/hello/manifest.yml";
+  private static final String SPACE = "resilience-dev";
   private static KubernetesClient client;
   private static GiteaServer gitea;
   private static TcpProxy gitServer;
@@ -72,9 +72,11 @@ class ResilienceE2E {
                 .build())
         .create();
     repository = GitWorkingCopy.clone(gitea, repo);
+    // Its own org and space: the shared cluster also runs other tests' apps.
     String sha =
         repository
-            .replaceWith(projectRoot().resolve("examples/repos/hello"))
+            .write("foundation.yml", "domains: [apps.127.0.0.1.nip.io]\n")
+            .write(MANIFEST, helloManifest("hello"))
             .commitAndPush("hello");
     client.resource(gitSource()).create();
     awaitState(sha, "success");
@@ -107,9 +109,7 @@ class ResilienceE2E {
 
     gitServer.start();
     String sha =
-        repository
-            .write("demo/dev/hello/manifest.yml", helloManifest("back"))
-            .commitAndPush("the Git server is back");
+        repository.write(MANIFEST, helloManifest("back")).commitAndPush("the Git server is back");
     awaitState(sha, "success");
     assertThat(readyReason()).isEqualTo("Succeeded");
   }
@@ -118,10 +118,7 @@ class ResilienceE2E {
   @Order(2)
   void aRestartedOperatorConvergesWithoutPostingTwice() throws Exception {
     operator.close();
-    String sha =
-        repository
-            .write("demo/dev/hello/manifest.yml", helloManifest("restarted"))
-            .commitAndPush("while down");
+    String sha = repository.write(MANIFEST, helloManifest("restarted")).commitAndPush("while down");
     operator = startOperator();
     awaitState(sha, "success");
     for (String commit : List.of(sha)) {
@@ -199,14 +196,5 @@ class ResilienceE2E {
                   .orElse(null);
           return latest != null && state.equals(latest.get("status").asText());
         });
-  }
-
-  private static Path projectRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("examples/repos"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("examples/repos not found");
   }
 }

@@ -1,5 +1,6 @@
 package dev.gitfoundry.operator.workload.app;
 
+import dev.gitfoundry.api.Labels;
 import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.CFOrg;
 import dev.gitfoundry.api.v1alpha1.CFSpace;
@@ -9,6 +10,7 @@ import dev.gitfoundry.api.v1alpha1.ProcessSpec;
 import dev.gitfoundry.api.v1alpha1.ServiceBinding;
 import dev.gitfoundry.operator.workload.Readiness;
 import dev.gitfoundry.operator.workload.Reasons;
+import dev.gitfoundry.operator.workload.StagingConfig;
 import dev.gitfoundry.operator.workload.WorkloadLabels;
 import dev.gitfoundry.operator.workload.route.RouteUrls;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -37,22 +39,41 @@ final class AppInputsResolver {
   private final AppSources sources;
   private final String cfApi;
   private final boolean kpackInstalled;
+  private final StagingConfig staging;
 
-  AppInputsResolver(AppSources sources, String cfApi, boolean kpackInstalled) {
+  AppInputsResolver(
+      AppSources sources, String cfApi, boolean kpackInstalled, StagingConfig staging) {
     this.sources = sources;
     this.cfApi = cfApi;
     this.kpackInstalled = kpackInstalled;
+    this.staging = staging;
   }
 
   Resolution resolve(CFApp app) {
     String namespace = app.getMetadata().getNamespace();
     Lifecycle lifecycle = app.getSpec().getLifecycle();
+    String image = null;
+    AppInputs.KpackBuild build = null;
     if (lifecycle != null && lifecycle.getType() != LifecycleType.DOCKER) {
-      return blocked(Readiness.stalled(Reasons.STAGING_UNAVAILABLE, stagingMessage(lifecycle)));
-    }
-    String image = lifecycle == null ? null : lifecycle.getImage();
-    if (image == null || image.isBlank()) {
-      return blocked(Readiness.stalled(Reasons.INVALID_SPEC, "docker lifecycle without an image"));
+      String type = lifecycle.getType().name().toLowerCase(Locale.ROOT);
+      if (!kpackInstalled || !staging.configured()) {
+        return blocked(Readiness.stalled(Reasons.STAGING_UNAVAILABLE, stagingMessage(type)));
+      }
+      build = kpackBuild(app, lifecycle);
+      if (build == null) {
+        return blocked(
+            Readiness.stalled(
+                Reasons.STAGING_UNAVAILABLE,
+                type
+                    + " apps are built from the commit their GitSource applied; this app has no"
+                    + " GitSource or revision: set docker.image to run it without a build"));
+      }
+    } else {
+      image = lifecycle == null ? null : lifecycle.getImage();
+      if (image == null || image.isBlank()) {
+        return blocked(
+            Readiness.stalled(Reasons.INVALID_SPEC, "docker lifecycle without an image"));
+      }
     }
 
     Map<String, String> env = new TreeMap<>();
@@ -109,8 +130,9 @@ final class AppInputsResolver {
             cfApi));
     env.put("VCAP_SERVICES", vcapServices);
     // Route changes alone do not restart instances (as on CF); env and credentials do.
-    String checksum = sha256(image + "\n" + envValues(env));
-    return new Resolution(new AppInputs(guid, image, env, checksum), null);
+    // The image itself is in the pod template; the checksum covers what envFrom hides.
+    String checksum = sha256(envValues(env));
+    return new Resolution(new AppInputs(guid, image, build, env, checksum), null);
   }
 
   private Vcap.Placement placement(CFApp app) {
@@ -129,16 +151,37 @@ final class AppInputsResolver {
         s.getSpec().getDisplayName());
   }
 
-  private String stagingMessage(Lifecycle lifecycle) {
-    String type = lifecycle.getType().name().toLowerCase(Locale.ROOT);
+  private String stagingMessage(String type) {
     if (kpackInstalled) {
       return type
-          + " apps need staging; kpack is installed but Gitfoundry does not build with it yet:"
-          + " set docker.image in the manifest";
+          + " apps need staging; kpack is installed but no image registry is configured for"
+          + " builds: configure one and restart the operator, or set docker.image in the manifest";
     }
     return type
         + " apps need staging and no builder is installed: install kpack (images.kpack.io)"
         + " and restart the operator, or set docker.image in the manifest";
+  }
+
+  /** The build of the app's directory at the commit it was applied from, or null if unknown. */
+  private AppInputs.KpackBuild kpackBuild(CFApp app, Lifecycle lifecycle) {
+    var labels = app.getMetadata().getLabels();
+    var annotations = app.getMetadata().getAnnotations();
+    String revision = annotations == null ? null : annotations.get(Labels.REVISION);
+    if (labels == null || revision == null || !revision.contains(":")) {
+      return null;
+    }
+    var source = sources.gitSource(labels.get(Labels.SOURCE_NAMESPACE), labels.get(Labels.SOURCE));
+    if (source.isEmpty() || source.get().getSpec().getUrl() == null) {
+      return null;
+    }
+    String namespace = app.getMetadata().getNamespace();
+    return new AppInputs.KpackBuild(
+        staging.imageRegistry() + "/" + namespace + "/" + app.getMetadata().getName(),
+        source.get().getSpec().getUrl(),
+        revision.substring(revision.lastIndexOf(':') + 1),
+        lifecycle.getPath(),
+        staging.clusterBuilder(),
+        staging.serviceAccount());
   }
 
   private static ProcessSpec limitsProcess(CFApp app) {

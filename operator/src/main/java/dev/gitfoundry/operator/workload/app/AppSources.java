@@ -5,6 +5,7 @@ import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.CFOrg;
 import dev.gitfoundry.api.v1alpha1.CFRoute;
 import dev.gitfoundry.api.v1alpha1.CFSpace;
+import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.api.v1alpha1.RouteDestination;
 import dev.gitfoundry.api.v1alpha1.ServiceBinding;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -34,6 +35,7 @@ final class AppSources {
   private InformerEventSource<CFSpace, CFApp> spaces;
   private InformerEventSource<CFOrg, CFApp> orgs;
   private InformerEventSource<CFRoute, CFApp> routes;
+  private InformerEventSource<GitSource, CFApp> gitSources;
 
   List<EventSource<?, CFApp>> create(EventSourceContext<CFApp> context) {
     var apps = context.getPrimaryCache();
@@ -65,6 +67,8 @@ final class AppSources {
                 destinations(r)
                     .map(d -> new ResourceID(d.getAppName(), ns(r)))
                     .collect(Collectors.toSet()));
+    // Only read for the repository URL of buildpack apps; its changes reach apps as new revisions.
+    gitSources = informer(context, GitSource.class, "cfapp-gitsources", true, g -> Set.of());
     var pods =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(Pod.class, CFApp.class)
@@ -75,7 +79,7 @@ final class AppSources {
                         Set.of(new ResourceID(p.getMetadata().getLabels().get(Labels.APP), ns(p))))
                 .build(),
             context);
-    return List.of(secrets, spaces, orgs, routes, pods);
+    return List.of(secrets, spaces, orgs, routes, gitSources, pods);
   }
 
   Optional<Secret> secret(String namespace, String name) {
@@ -85,6 +89,13 @@ final class AppSources {
   /** The CFSpace whose Namespace the app runs in. */
   Optional<CFSpace> spaceFor(String appNamespace) {
     return spaces.list(s -> appNamespace.equals(s.getSpec().getNamespace())).findFirst();
+  }
+
+  Optional<GitSource> gitSource(String namespace, String name) {
+    if (namespace == null || name == null) {
+      return Optional.empty();
+    }
+    return gitSources.get(new ResourceID(name, namespace));
   }
 
   Optional<CFOrg> org(String namespace, String name) {

@@ -4,6 +4,8 @@ import dev.gitfoundry.api.Labels;
 import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.CFAppStatus;
 import dev.gitfoundry.operator.workload.Readiness;
+import dev.gitfoundry.operator.workload.Reasons;
+import dev.gitfoundry.operator.workload.StagingConfig;
 import dev.gitfoundry.operator.workload.StatusPatch;
 import dev.gitfoundry.operator.workload.WorkloadEvents;
 import dev.gitfoundry.operator.workload.WorkloadLabels;
@@ -31,6 +33,8 @@ import java.util.List;
 public final class CFAppReconciler implements Reconciler<CFApp> {
   private final AppSources sources = new AppSources();
   private final AppInputsResolver resolver;
+  private final KpackImageDependent kpackImage;
+  private final Workflow<CFApp> staging;
   private final Workflow<CFApp> workflow;
   private final StatusPatch<CFApp, CFAppStatus> status;
   private final WorkloadEvents events;
@@ -39,10 +43,21 @@ public final class CFAppReconciler implements Reconciler<CFApp> {
    * @param progressDeadline how long a rollout may take before Kubernetes reports it stuck
    * @param cfApi the CF API URL, for VCAP_APPLICATION
    * @param kpackInstalled whether kpack's {@code images.kpack.io} was served at startup
+   * @param staging how kpack builds buildpack apps
    */
   public CFAppReconciler(
-      Duration progressDeadline, String cfApi, boolean kpackInstalled, Clock clock) {
-    this.resolver = new AppInputsResolver(sources, cfApi, kpackInstalled);
+      Duration progressDeadline,
+      String cfApi,
+      boolean kpackInstalled,
+      StagingConfig staging,
+      Clock clock) {
+    this.resolver = new AppInputsResolver(sources, cfApi, kpackInstalled, staging);
+    boolean builds = kpackInstalled && staging.configured();
+    this.kpackImage = builds ? new KpackImageDependent() : null;
+    this.staging =
+        builds
+            ? new WorkflowBuilder<CFApp>().addDependentResource(kpackImage).build()
+            : new WorkflowBuilder<CFApp>().build();
     var runtimeSecret = new RuntimeSecretDependent();
     var deployments = new ProcessDeploymentsDependent(progressDeadline);
     var service = new WebServiceDependent();
@@ -68,6 +83,7 @@ public final class CFAppReconciler implements Reconciler<CFApp> {
   @Override
   public List<EventSource<?, CFApp>> prepareEventSources(EventSourceContext<CFApp> context) {
     List<EventSource<?, CFApp>> all = new ArrayList<>(sources.create(context));
+    all.addAll(EventSourceUtils.eventSourcesFromWorkflow(context, staging));
     all.addAll(EventSourceUtils.eventSourcesFromWorkflow(context, workflow));
     return all;
   }
@@ -75,17 +91,26 @@ public final class CFAppReconciler implements Reconciler<CFApp> {
   @Override
   public UpdateControl<CFApp> reconcile(CFApp app, Context<CFApp> context) {
     var resolution = resolver.resolve(app);
-    Readiness readiness;
+    Readiness readiness = resolution.blocked();
+    AppInputs inputs = resolution.inputs();
+    if (inputs != null && inputs.build() != null) {
+      context.managedWorkflowAndDependentResourceContext().put(AppInputs.KEY, inputs);
+      staging.reconcile(app, context);
+      var built = built(app, context);
+      if (built.image() == null) {
+        readiness = built.notYet();
+      }
+      inputs = inputs.withImage(built.image());
+    }
     AppHealth.Result health;
-    if (resolution.inputs() != null) {
-      context.managedWorkflowAndDependentResourceContext().put(AppInputs.KEY, resolution.inputs());
+    if (readiness == null) {
+      context.managedWorkflowAndDependentResourceContext().put(AppInputs.KEY, inputs);
       workflow.reconcile(app, context);
       health = health(app, context);
       readiness = health.readiness();
     } else {
       // Keep whatever already runs: a Secret that went missing must not take the app down.
       health = health(app, context);
-      readiness = resolution.blocked();
     }
     events.onChange(context.getClient(), app, readiness);
     CFAppStatus next = statusOf(app, health);
@@ -93,6 +118,25 @@ public final class CFAppReconciler implements Reconciler<CFApp> {
       next.setRevision(app.getMetadata().getAnnotations().get(Labels.REVISION));
     }
     return status.update(app, next, readiness);
+  }
+
+  /** The image kpack built, or why there is none yet. */
+  private record Built(String image, Readiness notYet) {}
+
+  private Built built(CFApp app, Context<CFApp> context) {
+    var image = kpackImage.getSecondaryResource(app, context);
+    var latest = image.flatMap(KpackImageDependent::latestImage);
+    if (latest.isPresent()) {
+      return new Built(latest.get(), null);
+    }
+    var failure = image.flatMap(KpackImageDependent::failure);
+    return new Built(
+        null,
+        failure
+            .map(m -> Readiness.stalled(Reasons.STAGING_FAILED, "kpack build failed: " + m))
+            .orElse(
+                Readiness.waiting(
+                    Reasons.STAGING, "kpack is building the app's image", Duration.ofSeconds(30))));
   }
 
   @Override
