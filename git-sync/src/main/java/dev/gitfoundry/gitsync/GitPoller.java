@@ -63,7 +63,9 @@ public final class GitPoller implements AutoCloseable {
       throws InvalidSourceException {
     this.source = source;
     this.redactedUrl = RepositoryUrls.redact(source.url());
-    this.branchRef = "refs/heads/" + source.branch();
+    // A full ref (e.g. refs/pull/7/head for a preview) is fetched as given; a name is a branch.
+    this.branchRef =
+        source.branch().startsWith("refs/") ? source.branch() : "refs/heads/" + source.branch();
     Path cacheDirectory = cacheRoot.resolve(cacheName(source.key()));
     this.cache = new FetchCache(cacheDirectory);
     this.counters = metrics.forRepository(source.key());

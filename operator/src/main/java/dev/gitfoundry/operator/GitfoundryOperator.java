@@ -2,15 +2,14 @@ package dev.gitfoundry.operator;
 
 import dev.gitfoundry.gitsync.PollScheduler;
 import dev.gitfoundry.gitsync.RepositoryMetrics;
-import dev.gitfoundry.gitsync.webhook.PullRequestEvent;
-import dev.gitfoundry.gitsync.webhook.PushEvent;
 import dev.gitfoundry.gitsync.webhook.WebhookHandler;
-import dev.gitfoundry.gitsync.webhook.WebhookListener;
 import dev.gitfoundry.gitsync.webhook.WebhookPollTrigger;
-import dev.gitfoundry.gitsync.webhook.WebhookTarget;
 import dev.gitfoundry.gitsync.webhook.WebhookTargets;
+import dev.gitfoundry.operator.cfapi.CfApi;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.operator.http.OperatorHttpServer;
+import dev.gitfoundry.operator.preview.PreviewReconciler;
+import dev.gitfoundry.operator.preview.PreviewWebhooks;
 import dev.gitfoundry.operator.source.GitSourceReconciler;
 import dev.gitfoundry.operator.source.SourceSnapshots;
 import dev.gitfoundry.operator.workload.WorkloadControllers;
@@ -20,7 +19,6 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * The whole operator in one object: Git polling, the reconcilers, and the HTTP port. {@code
@@ -30,6 +28,7 @@ public final class GitfoundryOperator implements AutoCloseable {
   private final Operator operator;
   private final PollScheduler scheduler;
   private final OperatorHttpServer http;
+  private final CfApi cfApi;
   private volatile boolean started;
 
   public GitfoundryOperator(
@@ -63,12 +62,25 @@ public final class GitfoundryOperator implements AutoCloseable {
           }
         });
     WorkloadControllers.register(operator, config, clock);
+    // Pull-request previews: their own controller on GitSource, woken by pull_request webhooks.
+    PreviewWebhooks previewWebhooks = new PreviewWebhooks();
+    operator.register(
+        new PreviewReconciler(client, config, cacheDir, metrics, previewWebhooks, clock),
+        overrider -> {
+          if (!config.watchNamespaces().isEmpty()) {
+            overrider.settingNamespaces(config.watchNamespaces());
+          }
+        });
     WebhookHandler webhooks =
-        new WebhookHandler(targets, new WebhookPollTrigger(scheduler, NO_PREVIEWS));
+        new WebhookHandler(targets, new WebhookPollTrigger(scheduler, previewWebhooks));
     http = new OperatorHttpServer(httpAddress, client, webhooks, metrics, () -> started);
+    // The CF API answers every path the other handlers do not (the longest context wins).
+    cfApi = new CfApi(client, config, clock);
+    http.mount("/", cfApi.handler());
   }
 
   public void start() throws Exception {
+    cfApi.start();
     http.start();
     scheduler.start();
     operator.start();
@@ -89,15 +101,6 @@ public final class GitfoundryOperator implements AutoCloseable {
     operator.stop();
     scheduler.close();
     http.close();
+    cfApi.close();
   }
-
-  /** Pull-request previews are not wired yet; their events are accepted and ignored. */
-  private static final WebhookListener NO_PREVIEWS =
-      new WebhookListener() {
-        @Override
-        public void onPush(PushEvent event, List<WebhookTarget> targets) {}
-
-        @Override
-        public void onPullRequest(PullRequestEvent event, List<WebhookTarget> targets) {}
-      };
 }

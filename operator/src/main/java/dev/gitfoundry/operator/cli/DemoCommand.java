@@ -236,6 +236,26 @@ public final class DemoCommand implements Callable<Integer> {
         "  git clone "
             + gitea.authenticatedCloneUrl(repo)
             + " manifests   # edit, commit, push: watch it roll");
+    // The read-only CF API: the cf CLI logs in with the kubeconfig's (client certificate) user.
+    Path cf = Tools.get().binary("cf");
+    out.println("\nThe cf CLI, read-only (writes answer with the repository to push to):");
+    out.println("  " + cf + " api " + publicUrl + " --skip-ssl-validation");
+    out.println("  " + cf + " login -u " + kubeconfigUser(cluster));
+    out.println("  " + cf + " orgs && " + cf + " spaces && " + cf + " apps");
+    out.println("  " + cf + " app hello && " + cf + " routes && " + cf + " domains");
+    out.println("  " + cf + " curl /v3/apps");
+  }
+
+  private static String kubeconfigUser(KubeCluster cluster) {
+    try {
+      return io.fabric8.kubernetes.client.Config.fromKubeconfig(
+              java.nio.file.Files.readString(cluster.kubeconfigFile()))
+          .getCurrentContext()
+          .getContext()
+          .getUser();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private void awaitCtrlC() throws InterruptedException {

@@ -111,6 +111,9 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
     GitSourceStatus status =
         source.getStatus() == null ? new GitSourceStatus() : source.getStatus();
     source.setStatus(status);
+    // status.previews belongs to the preview controller: leaving it out of this controller's
+    // server-side apply keeps a stale copy from overwriting it.
+    status.setPreviews(null);
     status.setObservedGeneration(source.getMetadata().getGeneration());
     ResourceID id = ResourceID.fromResource(source);
     RepositoryKey key = RepositoryKey.of(source.getSpec().getUrl(), branch(source));
