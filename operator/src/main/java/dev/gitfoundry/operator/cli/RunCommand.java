@@ -110,7 +110,9 @@ public final class RunCommand implements Callable<Integer> {
             publicUrl,
             progressDeadline,
             leaderElection,
-            operatorNamespace);
+            operatorNamespace,
+            null,
+            true);
     KubernetesClient client = new KubernetesClientBuilder().build();
     GitfoundryOperator operator =
         new GitfoundryOperator(

@@ -15,6 +15,11 @@ import java.util.Set;
  * @param publicBaseUrl where users reach the operator (status pages, CF API), for links
  * @param progressDeadline how long an app may take to become ready before its commit fails
  * @param leaderElection whether to take a Lease before reconciling
+ * @param operatorNamespace namespace of the leader-election Lease
+ * @param leaderIdentity this replica's name in the Lease; null means the host (pod) name
+ * @param exitOnLostLeadership whether losing the Lease ends the process, so that a replica that can
+ *     no longer renew never keeps reconciling beside the new leader (off only in tests that run
+ *     several operators in one JVM)
  */
 public record OperatorConfig(
     Set<String> watchNamespaces,
@@ -25,7 +30,9 @@ public record OperatorConfig(
     URI publicBaseUrl,
     Duration progressDeadline,
     boolean leaderElection,
-    String operatorNamespace) {
+    String operatorNamespace,
+    String leaderIdentity,
+    boolean exitOnLostLeadership) {
 
   public OperatorConfig {
     watchNamespaces = Set.copyOf(watchNamespaces);
@@ -42,7 +49,9 @@ public record OperatorConfig(
         URI.create("http://127.0.0.1:8080"),
         Duration.ofMinutes(5),
         false,
-        "gitfoundry-system");
+        "gitfoundry-system",
+        null,
+        true);
   }
 
   public OperatorConfig withRoutingMode(RoutingMode mode, String gateway, String ingressClass) {
@@ -55,7 +64,9 @@ public record OperatorConfig(
         publicBaseUrl,
         progressDeadline,
         leaderElection,
-        operatorNamespace);
+        operatorNamespace,
+        leaderIdentity,
+        exitOnLostLeadership);
   }
 
   public OperatorConfig withPublicBaseUrl(URI url) {
@@ -68,7 +79,9 @@ public record OperatorConfig(
         url,
         progressDeadline,
         leaderElection,
-        operatorNamespace);
+        operatorNamespace,
+        leaderIdentity,
+        exitOnLostLeadership);
   }
 
   public OperatorConfig withProgressDeadline(Duration deadline) {
@@ -81,6 +94,24 @@ public record OperatorConfig(
         publicBaseUrl,
         deadline,
         leaderElection,
-        operatorNamespace);
+        operatorNamespace,
+        leaderIdentity,
+        exitOnLostLeadership);
+  }
+
+  /** Leader election in {@code namespace} as {@code identity}, staying alive when it loses. */
+  public OperatorConfig withLeaderElectionForTests(String namespace, String identity) {
+    return new OperatorConfig(
+        watchNamespaces,
+        defaultDomain,
+        routingMode,
+        gatewayName,
+        ingressClassName,
+        publicBaseUrl,
+        progressDeadline,
+        true,
+        namespace,
+        identity,
+        false);
   }
 }

@@ -36,7 +36,9 @@ class WorkloadWatchNamespacesIT {
             defaults.publicBaseUrl(),
             defaults.progressDeadline(),
             defaults.leaderElection(),
-            defaults.operatorNamespace());
+            defaults.operatorNamespace(),
+            defaults.leaderIdentity(),
+            defaults.exitOnLostLeadership());
     Operator operator = WorkloadTestSupport.startOperator(cluster, config);
     try {
       CFSpace space = new CFSpace();
