@@ -2,11 +2,6 @@ package dev.gitfoundry.operator.preview;
 
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.compiler.Compilation;
-import dev.gitfoundry.compiler.CompilerSettings;
-import dev.gitfoundry.compiler.DomainSpec;
-import dev.gitfoundry.compiler.ManifestCompiler;
-import dev.gitfoundry.compiler.SourceTree;
-import dev.gitfoundry.gitsync.FileKind;
 import dev.gitfoundry.gitsync.GitPoller;
 import dev.gitfoundry.gitsync.GitSyncException;
 import dev.gitfoundry.gitsync.PollResult;
@@ -14,12 +9,10 @@ import dev.gitfoundry.gitsync.RepositoryMetrics;
 import dev.gitfoundry.gitsync.RepositorySource;
 import dev.gitfoundry.gitsync.Snapshot;
 import dev.gitfoundry.gitsync.SnapshotFile;
+import dev.gitfoundry.operator.source.Compiler;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -33,14 +26,14 @@ final class PreviewSources {
   private final Path cacheRoot;
   private final RepositoryMetrics metrics;
   private final PreviewSecrets secrets;
-  private final String operatorDefaultDomain;
+  private final Compiler compiler;
 
   PreviewSources(
       Path cacheRoot, RepositoryMetrics metrics, PreviewSecrets secrets, String defaultDomain) {
     this.cacheRoot = cacheRoot;
     this.metrics = metrics;
     this.secrets = secrets;
-    this.operatorDefaultDomain = defaultDomain;
+    this.compiler = new Compiler(defaultDomain);
   }
 
   Snapshot fetchBase(GitSource source) throws PreviewException {
@@ -91,29 +84,7 @@ final class PreviewSources {
   }
 
   Compilation compile(GitSource source, Snapshot snapshot) {
-    Map<String, SourceTree.SourceFile> files = new HashMap<>();
-    snapshot
-        .files()
-        .forEach(
-            (name, file) ->
-                files.put(
-                    name,
-                    file.kind() == FileKind.SYMLINK
-                        ? SourceTree.SourceFile.symlink(file.symlinkTarget())
-                        : SourceTree.SourceFile.regular(file.content())));
-    List<DomainSpec> domains = new ArrayList<>();
-    if (source.getSpec().getDefaultDomain() != null) {
-      domains.add(DomainSpec.shared(source.getSpec().getDefaultDomain()));
-    }
-    if (operatorDefaultDomain != null) {
-      domains.add(DomainSpec.shared(operatorDefaultDomain));
-    }
-    String sourcePath = source.getSpec().getPath() == null ? "" : source.getSpec().getPath();
-    return ManifestCompiler.compile(
-        SourceTree.of(files),
-        CompilerSettings.forSource(
-                source.getMetadata().getName(), source.getMetadata().getNamespace(), sourcePath)
-            .withDomains(domains));
+    return compiler.compile(source, snapshot);
   }
 
   static String branch(GitSource source) {

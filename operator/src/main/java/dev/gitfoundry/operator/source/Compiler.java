@@ -13,15 +13,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs the pure compiler on a fetched snapshot with the source's settings. */
-final class Compiler {
+/**
+ * Runs the pure compiler on a fetched snapshot with the source's settings; the main branch and
+ * pull-request previews compile the same way.
+ */
+public final class Compiler {
   private final String defaultDomain;
 
-  Compiler(String defaultDomain) {
+  public Compiler(String defaultDomain) {
     this.defaultDomain = defaultDomain;
   }
 
-  Compilation compile(GitSource source, Snapshot snapshot) {
+  public Compilation compile(GitSource source, Snapshot snapshot) {
     Map<String, SourceTree.SourceFile> files = new HashMap<>();
     snapshot
         .files()
