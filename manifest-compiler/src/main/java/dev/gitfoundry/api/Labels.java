@@ -14,6 +14,12 @@ public final class Labels {
   /** Annotation: revision ({@code main@sha1:<sha>}) the object was compiled from. */
   public static final String REVISION = PREFIX + "revision";
 
+  /**
+   * Annotation on a GitSource: any new value asks for a poll now (like Flux's {@code
+   * reconcile.fluxcd.io/requestedAt}). Standby replicas set it to hand a webhook to the leader.
+   */
+  public static final String REQUESTED_AT = PREFIX + "requested-at";
+
   /** Label: Kubernetes name of the CFOrg. */
   public static final String ORG = PREFIX + "org";
 

@@ -3,7 +3,6 @@ package dev.gitfoundry.operator;
 import dev.gitfoundry.gitsync.PollScheduler;
 import dev.gitfoundry.gitsync.RepositoryMetrics;
 import dev.gitfoundry.gitsync.webhook.WebhookHandler;
-import dev.gitfoundry.gitsync.webhook.WebhookPollTrigger;
 import dev.gitfoundry.gitsync.webhook.WebhookTargets;
 import dev.gitfoundry.operator.cfapi.CfApi;
 import dev.gitfoundry.operator.config.OperatorConfig;
@@ -12,6 +11,7 @@ import dev.gitfoundry.operator.preview.PreviewReconciler;
 import dev.gitfoundry.operator.preview.PreviewWebhooks;
 import dev.gitfoundry.operator.source.GitSourceReconciler;
 import dev.gitfoundry.operator.source.SourceSnapshots;
+import dev.gitfoundry.operator.source.SourceWebhooks;
 import dev.gitfoundry.operator.workload.WorkloadControllers;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -29,6 +29,8 @@ public final class GitfoundryOperator implements AutoCloseable {
   private final PollScheduler scheduler;
   private final OperatorHttpServer http;
   private final CfApi cfApi;
+  private final SourceWebhooks sourceWebhooks;
+  private final Leadership leadership;
   private volatile boolean started;
 
   public GitfoundryOperator(
@@ -42,18 +44,17 @@ public final class GitfoundryOperator implements AutoCloseable {
     SourceSnapshots snapshots = new SourceSnapshots(clock);
     scheduler = new PollScheduler(snapshots, cacheDir, metrics, 2);
     WebhookTargets targets = new WebhookTargets();
+    leadership = config.leaderElection() ? Leadership.elected() : Leadership.withoutElection();
     operator =
         new Operator(
             overrider -> {
               overrider.withKubernetesClient(client).withCloseClientOnStop(false);
               if (config.leaderElection()) {
-                overrider.withLeaderElectionConfiguration(
-                    new LeaderElectionConfiguration(
-                        "gitfoundry-leader", config.operatorNamespace()));
+                overrider.withLeaderElectionConfiguration(leaderElection(config));
               }
             });
     GitSourceReconciler sources =
-        new GitSourceReconciler(client, scheduler, snapshots, targets, config, clock);
+        new GitSourceReconciler(client, scheduler, snapshots, config, clock);
     operator.register(
         sources,
         overrider -> {
@@ -71,15 +72,43 @@ public final class GitfoundryOperator implements AutoCloseable {
             overrider.settingNamespaces(config.watchNamespaces());
           }
         });
-    WebhookHandler webhooks =
-        new WebhookHandler(targets, new WebhookPollTrigger(scheduler, previewWebhooks));
-    http = new OperatorHttpServer(httpAddress, client, webhooks, metrics, () -> started);
+    sourceWebhooks =
+        new SourceWebhooks(
+            client,
+            config.watchNamespaces(),
+            targets,
+            scheduler,
+            previewWebhooks,
+            previewWebhooks::refresh,
+            leadership::leading,
+            clock);
+    WebhookHandler webhooks = new WebhookHandler(targets, sourceWebhooks);
+    http =
+        new OperatorHttpServer(
+            httpAddress, client, webhooks, metrics, () -> started, leadership::leading);
     // The CF API answers every path the other handlers do not (the longest context wins).
     cfApi = new CfApi(client, config, clock);
     http.mount("/", cfApi.handler());
   }
 
+  /**
+   * The usual Kubernetes timings (as client-go and controller-runtime): a dead leader's Lease
+   * expires after 15 s and a standby retries every 2 s, so it takes over within about 17 s.
+   */
+  private LeaderElectionConfiguration leaderElection(OperatorConfig config) {
+    return new LeaderElectionConfiguration(
+        "gitfoundry-leader",
+        config.operatorNamespace(),
+        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+        config.leaderIdentity(),
+        leadership.callbacks(),
+        config.exitOnLostLeadership());
+  }
+
   public void start() throws Exception {
+    sourceWebhooks.start();
     cfApi.start();
     http.start();
     scheduler.start();
@@ -89,6 +118,10 @@ public final class GitfoundryOperator implements AutoCloseable {
 
   public int httpPort() {
     return http.port();
+  }
+
+  public Leadership leadership() {
+    return leadership;
   }
 
   public OperatorHttpServer http() {
@@ -101,6 +134,7 @@ public final class GitfoundryOperator implements AutoCloseable {
     operator.stop();
     scheduler.close();
     http.close();
+    sourceWebhooks.close();
     cfApi.close();
   }
 }

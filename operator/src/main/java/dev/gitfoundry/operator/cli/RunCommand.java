@@ -86,6 +86,12 @@ public final class RunCommand implements Callable<Integer> {
   String operatorNamespace;
 
   @Option(
+      names = "--leader-identity",
+      defaultValue = "${env:POD_NAME:-}",
+      description = "This replica's name in the Lease (default: env POD_NAME, else the host name).")
+  String leaderIdentity;
+
+  @Option(
       names = "--progress-deadline",
       defaultValue = "${env:GITFOUNDRY_PROGRESS_DEADLINE:-PT5M}",
       description =
@@ -111,7 +117,7 @@ public final class RunCommand implements Callable<Integer> {
             progressDeadline,
             leaderElection,
             operatorNamespace,
-            null,
+            leaderIdentity.isBlank() ? null : leaderIdentity,
             true);
     KubernetesClient client = new KubernetesClientBuilder().build();
     GitfoundryOperator operator =

@@ -23,7 +23,8 @@ public final class OperatorHttpServer implements AutoCloseable {
       KubernetesClient client,
       WebhookHandler webhooks,
       RepositoryMetrics metrics,
-      BooleanSupplier ready)
+      BooleanSupplier ready,
+      BooleanSupplier leading)
       throws IOException {
     server = HttpServer.create(address, 0);
     server.setExecutor(
@@ -44,7 +45,7 @@ public final class OperatorHttpServer implements AutoCloseable {
                 ready.getAsBoolean() ? 200 : 503,
                 "text/plain",
                 ready.getAsBoolean() ? "ready\n" : "starting\n"));
-    server.createContext("/metrics", new PrometheusMetrics(metrics));
+    server.createContext("/metrics", new PrometheusMetrics(metrics, leading));
     server.createContext("/hooks/", new JdkWebhookHttpHandler(webhooks));
     server.createContext("/status/", new StatusPage(client));
   }

@@ -6,18 +6,24 @@ import dev.gitfoundry.gitsync.RepositoryKey;
 import dev.gitfoundry.gitsync.RepositoryMetrics;
 import java.io.IOException;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** {@code GET /metrics} in the Prometheus text format: per-repository Git traffic. */
 final class PrometheusMetrics implements HttpHandler {
   private final RepositoryMetrics metrics;
+  private final BooleanSupplier leading;
 
-  PrometheusMetrics(RepositoryMetrics metrics) {
+  PrometheusMetrics(RepositoryMetrics metrics, BooleanSupplier leading) {
     this.metrics = metrics;
+    this.leading = leading;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     StringBuilder out = new StringBuilder();
+    out.append("# HELP gitfoundry_leader 1 when this replica holds the leader Lease.\n");
+    out.append("# TYPE gitfoundry_leader gauge\n");
+    out.append("gitfoundry_leader ").append(leading.getAsBoolean() ? 1 : 0).append('\n');
     Map<RepositoryKey, RepositoryMetrics.Reading> readings = metrics.readAll();
     counter(
         out,

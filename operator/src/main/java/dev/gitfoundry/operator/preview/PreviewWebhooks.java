@@ -47,6 +47,18 @@ public final class PreviewWebhooks implements WebhookListener {
     }
   }
 
+  /**
+   * A standby replica received a pull_request event for {@code ns/name} and handed it over without
+   * its details: re-read the forge's list.
+   */
+  public void refresh(String target) {
+    SourceRef source = SourceRef.parse(target);
+    if (source != null) {
+      dirty.add(source);
+      events.propagateEvent(new ResourceID(source.name(), source.namespace()));
+    }
+  }
+
   /** Whether a webhook arrived since the last call: then the forge list must be re-read. */
   boolean takeDirty(SourceRef source) {
     return dirty.remove(source);

@@ -17,8 +17,6 @@ import dev.gitfoundry.gitsync.RepositorySource;
 import dev.gitfoundry.gitsync.Snapshot;
 import dev.gitfoundry.gitsync.forge.CommitState;
 import dev.gitfoundry.gitsync.forge.ForgeException;
-import dev.gitfoundry.gitsync.webhook.WebhookTarget;
-import dev.gitfoundry.gitsync.webhook.WebhookTargets;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -67,16 +65,13 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
   private final Applier applier;
   private final Compiler compiler;
   private final CommitStatusReporter statuses;
-  private final WebhookTargets webhookTargets;
 
   public GitSourceReconciler(
       KubernetesClient client,
       PollScheduler scheduler,
       SourceSnapshots snapshots,
-      WebhookTargets webhookTargets,
       OperatorConfig config,
       Clock clock) {
-    this.webhookTargets = webhookTargets;
     this.client = client;
     this.scheduler = scheduler;
     this.snapshots = snapshots;
@@ -129,7 +124,13 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
       return UpdateControl.patchStatus(source);
     }
     try {
-      registerWebhook(source);
+      if (source.getSpec().getForge() != null) {
+        // Reported here; SourceWebhooks, which verifies deliveries, runs on every replica.
+        secrets.value(
+            source.getMetadata().getNamespace(),
+            source.getSpec().getForge().getWebhookSecretRef(),
+            "secret");
+      }
       snapshots.subscribe(id, key);
       scheduler.upsert(
           new RepositorySource(
@@ -346,27 +347,8 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
     }
   }
 
-  /** Webhooks for this source are accepted only when signed with its secret. */
-  private void registerWebhook(GitSource source) throws SourceSecrets.MissingSecretException {
-    String name = source.getMetadata().getNamespace() + "/" + source.getMetadata().getName();
-    String secret =
-        source.getSpec().getForge() == null
-            ? null
-            : secrets.value(
-                source.getMetadata().getNamespace(),
-                source.getSpec().getForge().getWebhookSecretRef(),
-                "secret");
-    if (secret == null) {
-      webhookTargets.remove(name);
-    } else {
-      webhookTargets.put(new WebhookTarget(name, source.getSpec().getUrl(), secret));
-    }
-  }
-
   @Override
   public DeleteControl cleanup(GitSource source, Context<GitSource> context) {
-    webhookTargets.remove(
-        source.getMetadata().getNamespace() + "/" + source.getMetadata().getName());
     stopPolling(
         ResourceID.fromResource(source),
         RepositoryKey.of(source.getSpec().getUrl(), branch(source)));
@@ -407,7 +389,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
         clock.instant());
   }
 
-  private static String branch(GitSource source) {
+  static String branch(GitSource source) {
     return source.getSpec().getBranch() == null ? "main" : source.getSpec().getBranch();
   }
 
