@@ -77,6 +77,14 @@ class GiteaForgeIT {
     assertThat(failed.path("target_url").asText()).isEqualTo("http://status/page");
     assertThat(failed.path("description").asText()).hasSize(255).endsWith("…");
 
+    // A restarted operator reads the newest status first and does not post it again.
+    GiteaForgeClient restarted = new GiteaForgeClient(gitea.apiUrl(), gitea.token());
+    assertThat(restarted.latestStatus(target, sha, "gitfoundry"))
+        .hasValueSatisfying(latest -> assertThat(latest.state()).isEqualTo(CommitState.FAILURE));
+    assertThat(restarted.latestStatus(target, sha, "other-context")).isEmpty();
+    assertThat(restarted.postStatus(target, sha, failure)).isFalse();
+    assertThat(gitea.commitStatuses(repo, sha)).hasSize(2);
+
     assertThatThrownBy(() -> client.postStatus(forgeRepository("nobody/nothing"), sha, pending))
         .isInstanceOf(ForgeNotFoundException.class);
     GiteaForgeClient badToken = new GiteaForgeClient(gitea.apiUrl(), "not-a-token");

@@ -1,6 +1,7 @@
 package dev.gitfoundry.gitsync.forge;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The forge calls Gitfoundry needs. Implementations are thread-safe. */
 public interface ForgeClient {
@@ -18,6 +19,13 @@ public interface ForgeClient {
    * restart), so it is not posted again.
    */
   void rememberPosted(ForgeRepository repository, String sha, CommitStatus status);
+
+  /**
+   * The newest status the forge shows for {@code context} on {@code sha}, if any: what a restarted
+   * operator checks before posting, since it may have died between posting and recording.
+   */
+  Optional<CommitStatus> latestStatus(ForgeRepository repository, String sha, String context)
+      throws ForgeException;
 
   /** Every open pull request, across all pages. */
   List<PullRequest> listOpenPullRequests(ForgeRepository repository) throws ForgeException;

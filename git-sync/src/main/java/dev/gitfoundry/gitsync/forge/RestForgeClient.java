@@ -70,6 +70,41 @@ abstract class RestForgeClient implements ForgeClient {
     posted.remember(repository, sha, trimmed(status));
   }
 
+  /** The combined status (both forges) holds the newest status of each context. */
+  @Override
+  public Optional<CommitStatus> latestStatus(ForgeRepository repository, String sha, String context)
+      throws ForgeException {
+    URI uri = uri(repoPath(repository) + "/commits/" + encode(sha) + "/status");
+    JsonNode combined;
+    try {
+      combined = JSON.readTree(http.send("GET", uri, null).body());
+    } catch (IOException e) {
+      throw new ForgeUnavailableException(200, "GET " + uri.getPath() + ": invalid JSON", e);
+    }
+    for (JsonNode status : combined.path("statuses")) {
+      if (context.equals(status.path("context").asText())) {
+        // GitHub names the state "state", Gitea "status".
+        String state = status.hasNonNull("state") ? status.get("state").asText() : "";
+        if (state.isEmpty()) {
+          state = status.path("status").asText("");
+        }
+        for (CommitState known : CommitState.values()) {
+          if (known.apiValue().equals(state)) {
+            CommitStatus latest =
+                new CommitStatus(
+                    known,
+                    context,
+                    status.path("description").asText(""),
+                    status.path("target_url").asText(null));
+            posted.remember(repository, sha, latest);
+            return Optional.of(latest);
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   @Override
   public List<PullRequest> listOpenPullRequests(ForgeRepository repository) throws ForgeException {
     List<PullRequest> pulls = new ArrayList<>();

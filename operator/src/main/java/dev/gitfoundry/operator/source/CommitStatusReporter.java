@@ -14,9 +14,13 @@ import dev.gitfoundry.gitsync.forge.GitHubForgeClient;
 import dev.gitfoundry.gitsync.forge.GiteaForgeClient;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Posts the aggregate commit status of a source. What was posted is kept in the GitSource status
@@ -27,8 +31,19 @@ final class CommitStatusReporter {
   static final String DEFAULT_CONTEXT = "gitfoundry";
   private static final int REMEMBERED = 20;
 
+  private static final int CHECKED_COMMITS = 1000;
+
   private final SourceSecrets secrets;
   private final URI publicBaseUrl;
+  private final Set<String> checkedWithForge =
+      Collections.synchronizedSet(
+          Collections.newSetFromMap(
+              new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                  return size() > CHECKED_COMMITS;
+                }
+              }));
 
   CommitStatusReporter(SourceSecrets secrets, URI publicBaseUrl) {
     this.secrets = secrets;
@@ -64,11 +79,16 @@ final class CommitStatusReporter {
       return true;
     }
     String targetUrl = statusPage(source, sha);
-    client(source, forge)
-        .postStatus(
-            ForgeRepository.fromUrl(source.getSpec().getUrl()),
-            sha,
-            new CommitStatus(state, context, description, targetUrl));
+    ForgeClient client = client(source, forge);
+    ForgeRepository repository = ForgeRepository.fromUrl(source.getSpec().getUrl());
+    String commit = source.getMetadata().getUid() + "/" + sha;
+    if (!checkedWithForge.contains(commit)) {
+      // A process killed between posting and recording left the forge ahead of the record: read
+      // the forge once per commit and process, and the client skips a post it already shows.
+      client.latestStatus(repository, sha, context);
+      checkedWithForge.add(commit);
+    }
+    client.postStatus(repository, sha, new CommitStatus(state, context, description, targetUrl));
     PostedCommitStatus record = new PostedCommitStatus();
     record.setSha(sha);
     record.setContext(context);

@@ -14,6 +14,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,17 +51,20 @@ public final class WorkloadControllers {
         kpack ? "found" : "absent",
         gatewayApi ? "found" : "absent");
     String cfApi = config.publicBaseUrl() == null ? null : config.publicBaseUrl().toString();
-    register(operator, new CFOrgReconciler(clock), config);
-    register(operator, new CFSpaceReconciler(clock), config);
+    // CFOrgs and CFSpaces live beside their GitSource; CFApps and CFRoutes live in the space
+    // Namespaces those create, which a list of GitSource namespaces cannot name in advance.
+    Set<String> sourceNamespaces = config.watchNamespaces();
+    register(operator, new CFOrgReconciler(clock), sourceNamespaces);
+    register(operator, new CFSpaceReconciler(clock), sourceNamespaces);
     register(
         operator,
         new CFAppReconciler(config.progressDeadline(), cfApi, kpack, staging, clock),
-        config);
-    register(operator, new CFRouteReconciler(config, gatewayApi, clock), config);
+        Set.of());
+    register(operator, new CFRouteReconciler(config, gatewayApi, clock), Set.of());
   }
 
   private static <P extends HasMetadata> void register(
-      Operator operator, Reconciler<P> reconciler, OperatorConfig config) {
+      Operator operator, Reconciler<P> reconciler, Set<String> namespaces) {
     Consumer<ControllerConfigurationOverrider<P>> overrides =
         o -> {
           o.withReconciliationMaxInterval(RESYNC);
@@ -68,8 +72,8 @@ public final class WorkloadControllers {
           // status patches change neither, so they do not trigger another reconcile.
           o.withGenerationAware(false);
           o.withOnUpdateFilter(WorkloadControllers::specOrMetadataChanged);
-          if (!config.watchNamespaces().isEmpty()) {
-            o.settingNamespaces(config.watchNamespaces());
+          if (!namespaces.isEmpty()) {
+            o.settingNamespaces(namespaces);
           }
         };
     operator.register(reconciler, overrides);

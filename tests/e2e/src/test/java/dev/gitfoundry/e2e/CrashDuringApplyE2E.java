@@ -1,0 +1,214 @@
+package dev.gitfoundry.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gitfoundry.api.v1alpha1.CFApp;
+import dev.gitfoundry.api.v1alpha1.CFRoute;
+import dev.gitfoundry.api.v1alpha1.ForgeSpec;
+import dev.gitfoundry.api.v1alpha1.ForgeType;
+import dev.gitfoundry.api.v1alpha1.GitSource;
+import dev.gitfoundry.api.v1alpha1.GitSourceSpec;
+import dev.gitfoundry.api.v1alpha1.SecretKeyRef;
+import dev.gitfoundry.operator.cli.GitfoundryCommand;
+import dev.gitfoundry.testing.Await;
+import dev.gitfoundry.testing.FreePort;
+import dev.gitfoundry.testing.GitWorkingCopy;
+import dev.gitfoundry.testing.GiteaServer;
+import dev.gitfoundry.testing.KubeCluster;
+import dev.gitfoundry.testing.ManagedProcess;
+import dev.gitfoundry.testing.TempDir;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator as its own process, killed with SIGKILL in the middle of applying a commit (some of
+ * its objects written, others not, nothing recorded) and started again: it converges to that
+ * commit, and the commit carries each status exactly once, none missing.
+ */
+class CrashDuringApplyE2E {
+  private static final Duration LOOP = Duration.ofMinutes(4);
+  private static final int APPS = 120;
+
+  /** Objects written before the kill: well into the apply, far from its end. */
+  private static final int KILL_AFTER = 60;
+
+  private static final String SPACE = "crash-dev";
+  private static KubernetesClient client;
+  private static GiteaServer gitea;
+  private static KubeCluster cluster;
+  private static TempDir work;
+  private static GitWorkingCopy repository;
+  private static String namespace;
+  private static String repo;
+  private static int port;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = KubeCluster.shared();
+    gitea = GiteaServer.shared();
+    client = cluster.client();
+    work = TempDir.create("crash");
+    namespace = cluster.createNamespace("crash");
+    repo = gitea.createRepository("crash-" + System.nanoTime());
+    port = FreePort.find();
+    client
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("forge")
+                .withNamespace(namespace)
+                .endMetadata()
+                .withStringData(Map.of("token", gitea.token()))
+                .build())
+        .create();
+    repository = GitWorkingCopy.clone(gitea, repo);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (repository != null) {
+      repository.close();
+    }
+    if (work != null) {
+      work.close();
+    }
+  }
+
+  @Test
+  void anOperatorKilledDuringAnApplyConvergesWithEveryStatusOnce() throws Exception {
+    String sha =
+        repository
+            .write("foundation.yml", "domains: [apps.127.0.0.1.nip.io]\n")
+            .write("crash/dev/apps/manifest.yml", manifest())
+            .commitAndPush(APPS + " apps");
+    ManagedProcess first = startOperator("operator-1");
+    client.resource(gitSource()).create();
+
+    int expected = 2 * APPS; // a CFApp and its default CFRoute each
+    int[] seen = new int[1];
+    Await.until(
+        "the apply to be under way",
+        LOOP,
+        () -> {
+          first.checkAlive();
+          seen[0] = written();
+          return seen[0] >= KILL_AFTER;
+        });
+    first.kill();
+    int atKill = written();
+    System.out.printf(
+        "killed the operator with %d of %d objects written (%d when first seen)%n",
+        atKill, expected, seen[0]);
+    assertThat(atKill).as("killed in the middle of the apply").isLessThan(expected);
+
+    ManagedProcess second = startOperator("operator-2");
+    try {
+      Await.until(
+          "success on " + sha + " after the restart",
+          LOOP,
+          () -> {
+            second.checkAlive();
+            JsonNode latest = latest(sha);
+            return latest != null && "success".equals(latest.get("status").asText());
+          });
+    } finally {
+      second.close();
+    }
+    assertThat(written()).isEqualTo(expected);
+    assertThat(client.apps().deployments().inNamespace(SPACE).list().getItems()).hasSize(APPS);
+    GitSource source =
+        client.resources(GitSource.class).inNamespace(namespace).withName("crash").get();
+    // Per app a CFApp, its CFRoute and its env Secret; and the CFOrg and CFSpace.
+    assertThat(source.getStatus().getInventory()).hasSize(3 * APPS + 2);
+
+    List<JsonNode> statuses = gitea.commitStatuses(repo, sha);
+    Map<String, Long> posted =
+        statuses.stream()
+            .collect(
+                Collectors.groupingBy(
+                    s -> s.get("status").asText() + " " + s.get("description").asText(),
+                    Collectors.counting()));
+    System.out.println("statuses on the commit: " + posted);
+    assertThat(posted)
+        .as("every status once")
+        .allSatisfy((status, count) -> assertThat(count).as(status).isEqualTo(1));
+    assertThat(posted)
+        .as("none missing")
+        .containsKeys(
+            "pending applied, 0/" + APPS + " apps ready",
+            "success " + APPS + "/" + APPS + " apps running");
+  }
+
+  private static int written() {
+    return client.resources(CFApp.class).inNamespace(SPACE).list().getItems().size()
+        + client.resources(CFRoute.class).inNamespace(SPACE).list().getItems().size();
+  }
+
+  private static ManagedProcess startOperator(String name) {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(GitfoundryCommand.class.getName());
+    command.addAll(
+        List.of(
+            "run",
+            "--namespace",
+            namespace,
+            "--port",
+            Integer.toString(port),
+            "--public-url",
+            "http://127.0.0.1:" + port,
+            "--no-leader-election",
+            "--cache-dir",
+            work.resolve(name + "-git").toString()));
+    return ManagedProcess.start(
+        name, command, Map.of("KUBECONFIG", cluster.kubeconfigFile().toString()), work.path());
+  }
+
+  private static String manifest() {
+    StringBuilder yaml = new StringBuilder("applications:\n");
+    for (int i = 0; i < APPS; i++) {
+      yaml.append("- name: app-")
+          .append(i)
+          .append("\n  docker: {image: hashicorp/http-echo:1.0}\n  memory: 32M\n");
+    }
+    return yaml.toString();
+  }
+
+  private static GitSource gitSource() {
+    GitSource source = new GitSource();
+    source.getMetadata().setName("crash");
+    source.getMetadata().setNamespace(namespace);
+    GitSourceSpec spec = new GitSourceSpec();
+    spec.setUrl(gitea.cloneUrl(repo));
+    spec.setBranch("main");
+    spec.setInterval("2s");
+    ForgeSpec forge = new ForgeSpec();
+    forge.setType(ForgeType.GITEA);
+    forge.setApiUrl(gitea.apiUrl());
+    SecretKeyRef token = new SecretKeyRef();
+    token.setName("forge");
+    token.setKey("token");
+    forge.setTokenSecretRef(token);
+    spec.setForge(forge);
+    source.setSpec(spec);
+    return source;
+  }
+
+  private static JsonNode latest(String sha) {
+    return gitea.commitStatuses(repo, sha).stream()
+        .max(Comparator.comparingLong(s -> s.get("id").asLong()))
+        .orElse(null);
+  }
+}
