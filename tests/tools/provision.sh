@@ -13,6 +13,7 @@ KWOK_VERSION=0.8.0
 GITEA_VERSION=1.25.4
 CF_CLI_VERSION=8.18.3
 HELM_VERSION=3.19.5
+HELM_KUBE_MINOR=34 # the client-go minor version Helm $HELM_VERSION is built with
 # Bump when the way a component is built changes, so caches built the old way are redone.
 RECIPE=1
 
@@ -157,8 +158,12 @@ build_kwok() {
 }
 
 build_helm() {
+  # As helm's Makefile does: the Kubernetes version of its client-go is what `helm template` and
+  # `helm lint` assume without a cluster (otherwise 1.20, below the chart's kubeVersion).
+  local kube="-X helm.sh/helm/v3/pkg/chartutil.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/chartutil.k8sVersionMinor=$HELM_KUBE_MINOR"
+  kube="$kube -X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMinor=$HELM_KUBE_MINOR"
   build_in_wrapper_module helm.sh/helm/v3 "v$HELM_VERSION" helm.sh/helm/v3/cmd/helm "$BIN_DIR/helm" \
-    "-s -w -X helm.sh/helm/v3/internal/version.version=v$HELM_VERSION"
+    "-s -w -X helm.sh/helm/v3/internal/version.version=v$HELM_VERSION $kube"
 }
 
 # Gitea's go.mod has replace and exclude directives; the wrapper module copies them verbatim.
@@ -231,7 +236,7 @@ main() {
   build_component kube-controller-manager "v$KUBERNETES_VERSION" 2 "$k8s" build_kube_controller_manager "$BIN_DIR/kube-controller-manager"
   build_component kube-scheduler "v$KUBERNETES_VERSION" 1 "$k8s" build_kube_scheduler "$BIN_DIR/kube-scheduler"
   build_component kwok "v$KWOK_VERSION" 5 "$KWOK_VERSION-r$RECIPE" build_kwok "$BIN_DIR/kwok"
-  build_component helm "v$HELM_VERSION" 3 "$HELM_VERSION-r$RECIPE" build_helm "$BIN_DIR/helm"
+  build_component helm "v$HELM_VERSION" 3 "$HELM_VERSION-k1.$HELM_KUBE_MINOR-r$RECIPE" build_helm "$BIN_DIR/helm"
   log "all components ready in $TOOLS_DIR ($((SECONDS - started))s this run)"
 }
 

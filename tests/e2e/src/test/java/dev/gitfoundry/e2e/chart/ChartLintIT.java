@@ -7,6 +7,7 @@ import dev.gitfoundry.testing.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +21,15 @@ class ChartLintIT {
     CommandResult result = Helm.get().lint(List.of());
     result.orThrow("helm lint chart/");
     assertThat(result.stdout()).contains("1 chart(s) linted, 0 chart(s) failed");
+  }
+
+  /** What a user runs first; the pinned helm must not assume Kubernetes 1.20 without a cluster. */
+  @Test
+  void templatesWithoutNamingAKubernetesVersion() {
+    CommandResult result =
+        Helm.get().run(List.of("template", "gitfoundry", Helm.get().chart().toString()), Map.of());
+    result.orThrow("helm template gitfoundry chart/");
+    assertThat(result.stdout()).contains("kind: Deployment");
   }
 
   static Stream<Path> ciValuesFiles() {

@@ -68,7 +68,7 @@ final class Helm {
 
   /**
    * {@code helm template} of release {@value #RELEASE}; {@code --kube-version} is the test API
-   * server's, because a helm built from source defaults to Kubernetes v1.20.
+   * server's, so the render is the one the dry-run against that server checks.
    */
   CommandResult template(String namespace, List<String> arguments) {
     List<String> command = new ArrayList<>(List.of("template", RELEASE, chart.toString()));
