@@ -68,6 +68,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
   private final Compiler compiler;
   private final CommitStatusReporter statuses;
   private final WebhookTargets webhookTargets;
+  private final SourceEvents events;
 
   public GitSourceReconciler(
       KubernetesClient client,
@@ -86,6 +87,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
     this.applier = new Applier(client);
     this.compiler = new Compiler(config.defaultDomain());
     this.statuses = new CommitStatusReporter(secrets, config.publicBaseUrl());
+    this.events = new SourceEvents(client, clock);
   }
 
   @Override
@@ -108,6 +110,13 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
   @Override
   public UpdateControl<GitSource> reconcile(GitSource source, Context<GitSource> context)
       throws Exception {
+    SourceEvents.ReadyState before = SourceEvents.ReadyState.of(source);
+    UpdateControl<GitSource> control = reconcileSource(source);
+    events.readyChanged(source, before);
+    return control;
+  }
+
+  private UpdateControl<GitSource> reconcileSource(GitSource source) throws Exception {
     GitSourceStatus status =
         source.getStatus() == null ? new GitSourceStatus() : source.getStatus();
     source.setStatus(status);
@@ -195,9 +204,10 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
               + " "
               + first.message()
               + (others > 0 ? " (and " + others + " more)" : "");
-      ready(status, source, Conditions.FALSE, "CompileFailed", message);
+      ready(status, source, Conditions.FALSE, SourceEvents.COMPILE_FAILED, message);
       Conditions.remove(status, Conditions.RECONCILING);
       postQuietly(source, snapshot.sha(), CommitState.FAILURE, message);
+      events.compileFailed(source, snapshot.revision(), message);
       LOG.info(
           "{}/{} {}: compile failed: {}",
           source.getMetadata().getNamespace(),
@@ -227,6 +237,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
         result.written(),
         result.unchanged(),
         result.pruned());
+    events.applied(source, snapshot.revision(), result);
     set(
         status,
         source,
