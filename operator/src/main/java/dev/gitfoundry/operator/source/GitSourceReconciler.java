@@ -69,6 +69,14 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
   private final CommitStatusReporter statuses;
   private final WebhookTargets webhookTargets;
   private final SourceEvents events;
+  private final OwnershipCheck ownership;
+
+  /** What became of a new revision. */
+  private enum Outcome {
+    APPLIED,
+    COMPILE_FAILED,
+    REFUSED
+  }
 
   public GitSourceReconciler(
       KubernetesClient client,
@@ -88,6 +96,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
     this.compiler = new Compiler(config.defaultDomain());
     this.statuses = new CommitStatusReporter(secrets, config.publicBaseUrl());
     this.events = new SourceEvents(client, clock);
+    this.ownership = new OwnershipCheck(client);
   }
 
   @Override
@@ -174,8 +183,12 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
     status.setLastFetchedRevision(snapshot.revision());
 
     if (!snapshot.revision().equals(status.getLastAttemptedRevision())) {
-      if (!applyRevision(source, status, snapshot)) {
+      Outcome outcome = applyRevision(source, status, snapshot);
+      if (outcome == Outcome.COMPILE_FAILED) {
         return UpdateControl.patchStatus(source);
+      }
+      if (outcome == Outcome.REFUSED) {
+        return UpdateControl.patchStatus(source).rescheduleAfter(OwnershipCheck.RECHECK_AFTER);
       }
     }
     if (state.failure() != null) {
@@ -185,14 +198,15 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
   }
 
   /**
-   * Compiles and applies a new revision; false when it failed to compile (then nothing changed).
+   * Compiles and applies a new revision. When it fails to compile, or would take an org or space
+   * another source manages, nothing changes.
    */
-  private boolean applyRevision(GitSource source, GitSourceStatus status, Snapshot snapshot)
+  private Outcome applyRevision(GitSource source, GitSourceStatus status, Snapshot snapshot)
       throws Exception {
-    status.setLastAttemptedRevision(snapshot.revision());
     Compilation compilation = compiler.compile(source, snapshot);
     recordDiagnostics(status, compilation);
     if (!compilation.valid()) {
+      status.setLastAttemptedRevision(snapshot.revision());
       Diagnostic first = compilation.errors().get(0);
       int others = compilation.errors().size() - 1;
       String message =
@@ -214,8 +228,25 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
           source.getMetadata().getName(),
           snapshot.revision(),
           message);
-      return false;
+      return Outcome.COMPILE_FAILED;
     }
+    var conflict = ownership.check(source, compilation.objects());
+    if (conflict.isPresent()) {
+      // Not recorded as attempted: reconciles try this revision again until the other source lets
+      // go of what it holds.
+      String message = conflict.get().message();
+      ready(status, source, Conditions.FALSE, OwnershipCheck.REASON, message);
+      Conditions.remove(status, Conditions.RECONCILING);
+      postQuietly(source, snapshot.sha(), CommitState.FAILURE, message);
+      LOG.info(
+          "{}/{} {}: refused: {}",
+          source.getMetadata().getNamespace(),
+          source.getMetadata().getName(),
+          snapshot.revision(),
+          message);
+      return Outcome.REFUSED;
+    }
+    status.setLastAttemptedRevision(snapshot.revision());
     String previousSha = shaOf(status.getLastAppliedRevision());
     List<InventoryEntry> previous =
         status.getInventory() == null ? List.of() : status.getInventory();
@@ -252,7 +283,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
         && "pending".equals(CommitStatusReporter.lastPosted(source, previousSha))) {
       postQuietly(source, previousSha, CommitState.ERROR, "superseded by " + snapshot.sha());
     }
-    return true;
+    return Outcome.APPLIED;
   }
 
   private UpdateControl<GitSource> reportHealth(

@@ -27,9 +27,9 @@ final class SourceEvents {
 
   /**
    * Ready reasons recorded again when only the message changes, because the message names what is
-   * new: the revision that succeeded.
+   * new: the revision that succeeded, or the object another source holds.
    */
-  private static final Set<String> NEW_MESSAGE_IS_NEWS = Set.of("Succeeded");
+  private static final Set<String> NEW_MESSAGE_IS_NEWS = Set.of("Succeeded", OwnershipCheck.REASON);
 
   /** The Ready condition as a reconcile found it, to compare with what it leaves. */
   record ReadyState(String status, String reason, String message) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gitfoundry.operator.events.EventRecorder;
 import dev.gitfoundry.operator.source.SourceEvents.ReadyState;
 import dev.gitfoundry.operator.source.SourceEvents.SourceEvent;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Which changes of a GitSource's Ready condition are worth an Event, and which would be spam. */
@@ -72,5 +73,21 @@ class SourceEventsTest {
         .map(SourceEvent::reason)
         .contains("ProgressDeadlineExceeded");
     assertThat(SourceEvents.onReadyChange(late, later)).isEmpty();
+  }
+
+  @Test
+  void anOwnershipConflictIsRecordedOncePerConflict() {
+    ReadyState refused =
+        new ReadyState(
+            "False", "OwnershipConflict", "space acme/dev is managed by GitSource team-a/x");
+    Optional<SourceEvent> first = SourceEvents.onReadyChange(NONE, refused);
+    assertThat(first.map(SourceEvent::type)).contains(EventRecorder.Type.WARNING);
+    assertThat(SourceEvents.onReadyChange(refused, refused)).isEmpty();
+    assertThat(
+            SourceEvents.onReadyChange(
+                refused,
+                new ReadyState(
+                    "False", "OwnershipConflict", "space acme/prod is managed by GitSource b/y")))
+        .isPresent();
   }
 }
