@@ -133,7 +133,7 @@ class OwnershipConflictE2E {
             + SOURCE
             + " (and 1 more)"; // the org shared
     assertThat(latest(second, sha).get("description").asText()).isEqualTo(expected);
-    Condition ready = ready(second);
+    Condition ready = awaitReady(second, "OwnershipConflict");
     assertThat(ready.getStatus()).isEqualTo("False");
     assertThat(ready.getReason()).isEqualTo("OwnershipConflict");
     assertThat(ready.getMessage()).isEqualTo(expected);
@@ -171,7 +171,7 @@ class OwnershipConflictE2E {
         .containsEntry(Labels.SOURCE_NAMESPACE, first.namespace());
     assertThat(client.namespaces().withName(SHARED_SPACE).get().getMetadata().getLabels())
         .containsEntry(Labels.SOURCE_NAMESPACE, first.namespace());
-    assertThat(ready(first).getReason()).isEqualTo("Succeeded");
+    assertThat(awaitReady(first, "Succeeded").getStatus()).isEqualTo("True");
     // Refused once, not in a loop: one failure status on the commit.
     assertThat(gitea.commitStatuses(second.repo(), sha)).hasSize(1);
   }
@@ -189,7 +189,7 @@ class OwnershipConflictE2E {
     System.out.printf(
         "first source drops the space -> second source success: %.1f s%n",
         (System.nanoTime() - dropped) / 1e9);
-    assertThat(ready(second).getReason()).isEqualTo("Succeeded");
+    assertThat(awaitReady(second, "Succeeded").getStatus()).isEqualTo("True");
     assertThat(deployment("beta-web")).isNotNull();
     assertThat(client.resources(CFApp.class).inNamespace(SHARED_SPACE).withName("alpha").get())
         .isNull();
@@ -251,6 +251,18 @@ class OwnershipConflictE2E {
 
   private static GitSource source(Team team) {
     return client.resources(GitSource.class).inNamespace(team.namespace()).withName(SOURCE).get();
+  }
+
+  /**
+   * The commit status is posted during the reconcile and the GitSource status is written after it,
+   * so the condition may lag the commit status by a moment.
+   */
+  private static Condition awaitReady(Team team, String reason) {
+    Await.until(
+        team.namespace() + "/" + SOURCE + " Ready reason " + reason,
+        LOOP,
+        () -> reason.equals(ready(team).getReason()));
+    return ready(team);
   }
 
   private static Condition ready(Team team) {
