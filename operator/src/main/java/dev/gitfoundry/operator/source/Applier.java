@@ -8,6 +8,7 @@ import dev.gitfoundry.api.v1alpha1.CFRoute;
 import dev.gitfoundry.api.v1alpha1.CFSpace;
 import dev.gitfoundry.api.v1alpha1.InventoryEntry;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -107,7 +108,17 @@ final class Applier {
       }
     }
     for (String namespace : needed) {
-      if (client.namespaces().withName(namespace).get() == null) {
+      Namespace live = client.namespaces().withName(namespace).get();
+      if (live != null) {
+        var owner = OwnershipCheck.SourceId.of(live);
+        if (owner.isPresent()
+            && !owner.get().equals(new OwnershipCheck.SourceId(sourceNamespace, sourceName))) {
+          // Another source created it since this one's OwnershipCheck ran; the retry of this
+          // reconcile is refused by that check, before anything is written.
+          throw new IllegalStateException(
+              "namespace " + namespace + " was just taken by GitSource " + owner.get());
+        }
+      } else {
         client
             .resource(
                 new NamespaceBuilder()

@@ -41,6 +41,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * A GitSource: keeps its repository polled, compiles each new snapshot, applies it whole or not at
@@ -65,6 +66,15 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
   private final Applier applier;
   private final Compiler compiler;
   private final CommitStatusReporter statuses;
+  private final SourceEvents events;
+  private final OwnershipCheck ownership;
+
+  /** What became of a new revision. */
+  private enum Outcome {
+    APPLIED,
+    COMPILE_FAILED,
+    REFUSED
+  }
 
   public GitSourceReconciler(
       KubernetesClient client,
@@ -81,6 +91,8 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
     this.applier = new Applier(client);
     this.compiler = new Compiler(config.defaultDomain());
     this.statuses = new CommitStatusReporter(secrets, config.publicBaseUrl());
+    this.events = new SourceEvents(client, clock);
+    this.ownership = new OwnershipCheck(client);
   }
 
   @Override
@@ -103,6 +115,13 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
   @Override
   public UpdateControl<GitSource> reconcile(GitSource source, Context<GitSource> context)
       throws Exception {
+    SourceEvents.ReadyState before = SourceEvents.ReadyState.of(source);
+    UpdateControl<GitSource> control = reconcileSource(source);
+    events.readyChanged(source, before);
+    return control;
+  }
+
+  private UpdateControl<GitSource> reconcileSource(GitSource source) throws Exception {
     GitSourceStatus status =
         source.getStatus() == null ? new GitSourceStatus() : source.getStatus();
     source.setStatus(status);
@@ -166,8 +185,12 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
     status.setLastFetchedRevision(snapshot.revision());
 
     if (!snapshot.revision().equals(status.getLastAttemptedRevision())) {
-      if (!applyRevision(source, status, snapshot)) {
+      Outcome outcome = applyRevision(source, status, snapshot);
+      if (outcome == Outcome.COMPILE_FAILED) {
         return UpdateControl.patchStatus(source);
+      }
+      if (outcome == Outcome.REFUSED) {
+        return UpdateControl.patchStatus(source).rescheduleAfter(OwnershipCheck.RECHECK_AFTER);
       }
     }
     if (state.failure() != null) {
@@ -177,14 +200,15 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
   }
 
   /**
-   * Compiles and applies a new revision; false when it failed to compile (then nothing changed).
+   * Compiles and applies a new revision. When it fails to compile, or would take an org or space
+   * another source manages, nothing changes.
    */
-  private boolean applyRevision(GitSource source, GitSourceStatus status, Snapshot snapshot)
+  private Outcome applyRevision(GitSource source, GitSourceStatus status, Snapshot snapshot)
       throws Exception {
-    status.setLastAttemptedRevision(snapshot.revision());
     Compilation compilation = compiler.compile(source, snapshot);
     recordDiagnostics(status, compilation);
     if (!compilation.valid()) {
+      status.setLastAttemptedRevision(snapshot.revision());
       Diagnostic first = compilation.errors().get(0);
       int others = compilation.errors().size() - 1;
       String message =
@@ -196,17 +220,27 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
               + " "
               + first.message()
               + (others > 0 ? " (and " + others + " more)" : "");
-      ready(status, source, Conditions.FALSE, "CompileFailed", message);
+      ready(status, source, Conditions.FALSE, SourceEvents.COMPILE_FAILED, message);
       Conditions.remove(status, Conditions.RECONCILING);
       postQuietly(source, snapshot.sha(), CommitState.FAILURE, message);
-      LOG.info(
-          "{}/{} {}: compile failed: {}",
-          source.getMetadata().getNamespace(),
-          source.getMetadata().getName(),
-          snapshot.revision(),
-          message);
-      return false;
+      events.compileFailed(source, snapshot.revision(), message);
+      logFor(source, snapshot.revision())
+          .addKeyValue("errors", compilation.errors().size())
+          .log("compile failed, nothing applied: {}", message);
+      return Outcome.COMPILE_FAILED;
     }
+    var conflict = ownership.check(source, compilation.objects());
+    if (conflict.isPresent()) {
+      // Not recorded as attempted: reconciles try this revision again until the other source lets
+      // go of what it holds.
+      String message = conflict.get().message();
+      ready(status, source, Conditions.FALSE, OwnershipCheck.REASON, message);
+      Conditions.remove(status, Conditions.RECONCILING);
+      postQuietly(source, snapshot.sha(), CommitState.FAILURE, message);
+      logFor(source, snapshot.revision()).log("refused, nothing applied: {}", message);
+      return Outcome.REFUSED;
+    }
+    status.setLastAttemptedRevision(snapshot.revision());
     String previousSha = shaOf(status.getLastAppliedRevision());
     List<InventoryEntry> previous =
         status.getInventory() == null ? List.of() : status.getInventory();
@@ -220,14 +254,12 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
             !Boolean.FALSE.equals(source.getSpec().getPrune()));
     status.setInventory(result.inventory());
     status.setLastAppliedRevision(snapshot.revision());
-    LOG.info(
-        "{}/{} applied {}: {} written, {} unchanged, {} pruned",
-        source.getMetadata().getNamespace(),
-        source.getMetadata().getName(),
-        snapshot.revision(),
-        result.written(),
-        result.unchanged(),
-        result.pruned());
+    logFor(source, snapshot.revision())
+        .addKeyValue("written", result.written())
+        .addKeyValue("unchanged", result.unchanged())
+        .addKeyValue("pruned", result.pruned())
+        .log("applied");
+    events.applied(source, snapshot.revision(), result);
     set(
         status,
         source,
@@ -242,7 +274,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
         && "pending".equals(CommitStatusReporter.lastPosted(source, previousSha))) {
       postQuietly(source, previousSha, CommitState.ERROR, "superseded by " + snapshot.sha());
     }
-    return true;
+    return Outcome.APPLIED;
   }
 
   private UpdateControl<GitSource> reportHealth(
@@ -345,6 +377,14 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
           sha,
           e.getMessage());
     }
+  }
+
+  /** One line per outcome, with the source and revision as keys (also in JSON logs). */
+  private static LoggingEventBuilder logFor(GitSource source, String revision) {
+    return LOG.atInfo()
+        .addKeyValue(
+            "source", source.getMetadata().getNamespace() + "/" + source.getMetadata().getName())
+        .addKeyValue("revision", revision);
   }
 
   @Override

@@ -38,8 +38,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The whole loop on real components: a push to Gitea becomes running Pods on a real control plane
- * and a commit status on the commit; a broken push fails with file:line and changes nothing; a
- * removed app is pruned. The steps build on each other, in order.
+ * and a commit status on the commit (and Events on the GitSource); a broken push fails with
+ * file:line and changes nothing; a removed app is pruned. The steps build on each other, in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GitOpsLoopE2E {
@@ -115,6 +115,8 @@ class GitOpsLoopE2E {
     assertThat(status.get("target_url").asText())
         .contains("/status/" + namespace + "/hello/" + sha);
     assertThat(statusPage(sha)).contains("\"ready\" : true");
+    awaitEvent("Normal", "Applied", "applied main@sha1:" + sha + ": ");
+    awaitEvent("Normal", "Succeeded", "1/1 apps running at main@sha1:" + sha);
   }
 
   @Test
@@ -130,6 +132,7 @@ class GitOpsLoopE2E {
     assertThat(latest(sha).get("description").asText())
         .startsWith(
             "demo/dev/hello/manifest.yml:3:11 For application 'hello': Process \"web\": Memory must use a supported unit");
+    awaitEvent("Warning", "CompileFailed", sha + ": demo/dev/hello/manifest.yml:3:11 ");
     Deployment web =
         client.apps().deployments().inNamespace("demo-dev").withName("hello-web").get();
     assertThat(web).isNotNull();
@@ -179,6 +182,22 @@ class GitOpsLoopE2E {
         LOOP,
         () -> deployment("other-web").getMetadata().getGeneration() > otherBefore);
     assertThat(deployment("steady-web").getMetadata().getGeneration()).isEqualTo(steadyBefore);
+  }
+
+  /** Waits for an Event on the GitSource, as {@code kubectl describe gitsource} lists them. */
+  private static void awaitEvent(String type, String reason, String messagePart) {
+    Await.until(
+        type + " " + reason + " event on the GitSource",
+        LOOP,
+        () ->
+            client.v1().events().inNamespace(namespace).list().getItems().stream()
+                .anyMatch(
+                    e ->
+                        "GitSource".equals(e.getInvolvedObject().getKind())
+                            && "hello".equals(e.getInvolvedObject().getName())
+                            && type.equals(e.getType())
+                            && reason.equals(e.getReason())
+                            && e.getMessage().contains(messagePart)));
   }
 
   private static Deployment deployment(String name) {

@@ -35,9 +35,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * What must survive: the Git server going away for several poll intervals deletes nothing and the
- * source recovers when it comes back; an operator restart converges to the newest commit without
- * posting any status twice.
+ * What must survive: the Git server going away for several poll intervals deletes nothing, is
+ * reported by one Event (not one per poll), and the source recovers when it comes back; an operator
+ * restart converges to the newest commit without posting any status twice.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResilienceE2E {
@@ -106,6 +106,14 @@ class ResilienceE2E {
     assertThat(web).as("the running app is kept").isNotNull();
     assertThat(web.getSpec().getReplicas()).isEqualTo(2);
     assertThat(source().getStatus().getInventory()).hasSize(5);
+    assertThat(
+            client.v1().events().inNamespace(namespace).list().getItems().stream()
+                .filter(e -> "GitSource".equals(e.getInvolvedObject().getKind()))
+                .filter(e -> "FetchFailed".equals(e.getReason()))
+                .map(e -> e.getType())
+                .toList())
+        .as("one Warning Event for the outage, not one per failed poll")
+        .containsExactly("Warning");
 
     gitServer.start();
     String sha =
