@@ -209,17 +209,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
     recordDiagnostics(status, compilation);
     if (!compilation.valid()) {
       status.setLastAttemptedRevision(snapshot.revision());
-      Diagnostic first = compilation.errors().get(0);
-      int others = compilation.errors().size() - 1;
-      String message =
-          first.file()
-              + ":"
-              + first.line()
-              + ":"
-              + first.column()
-              + " "
-              + first.message()
-              + (others > 0 ? " (and " + others + " more)" : "");
+      String message = compileFailedMessage(status);
       ready(status, source, Conditions.FALSE, SourceEvents.COMPILE_FAILED, message);
       Conditions.remove(status, Conditions.RECONCILING);
       postQuietly(source, snapshot.sha(), CommitState.FAILURE, message);
@@ -280,6 +270,17 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
   private UpdateControl<GitSource> reportHealth(
       GitSource source, GitSourceStatus status, Snapshot snapshot) {
     if (!snapshot.revision().equals(status.getLastAppliedRevision())) {
+      // The newest revision failed to compile; a fetch failure since then has recovered.
+      if (snapshot.revision().equals(status.getLastAttemptedRevision())
+          && status.getErrors() != null
+          && !status.getErrors().isEmpty()) {
+        ready(
+            status,
+            source,
+            Conditions.FALSE,
+            SourceEvents.COMPILE_FAILED,
+            compileFailedMessage(status));
+      }
       return UpdateControl.patchStatus(source);
     }
     SourceHealth health = SourceHealth.of(client, source);
@@ -377,6 +378,20 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
           sha,
           e.getMessage());
     }
+  }
+
+  /** The first error ({@code file:line:col message}) and how many others, as recorded. */
+  private static String compileFailedMessage(GitSourceStatus status) {
+    SourceDiagnostic first = status.getErrors().get(0);
+    int others = status.getErrorCount() == null ? 0 : status.getErrorCount() - 1;
+    return first.getFile()
+        + ":"
+        + first.getLine()
+        + ":"
+        + first.getColumn()
+        + " "
+        + first.getMessage()
+        + (others > 0 ? " (and " + others + " more)" : "");
   }
 
   /** One line per outcome, with the source and revision as keys (also in JSON logs). */
