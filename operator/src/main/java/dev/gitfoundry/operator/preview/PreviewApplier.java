@@ -6,6 +6,7 @@ import dev.gitfoundry.api.v1alpha1.CFOrg;
 import dev.gitfoundry.api.v1alpha1.CFRoute;
 import dev.gitfoundry.api.v1alpha1.CFSpace;
 import dev.gitfoundry.gitsync.ErrorKind;
+import dev.gitfoundry.operator.source.ObjectKey;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -52,7 +53,7 @@ final class PreviewApplier {
       if (!allowed.contains(object.getMetadata().getNamespace())) {
         throw new PreviewException(
             ErrorKind.INVALID_INPUT,
-            "refusing to write " + key(object) + " outside the preview's namespaces");
+            "refusing to write " + ObjectKey.of(object) + " outside the preview's namespaces");
       }
       HasMetadata prepared = object instanceof Secret secret ? encoded(secret) : object;
       Map<String, String> annotations = new LinkedHashMap<>();
@@ -62,7 +63,7 @@ final class PreviewApplier {
       annotations.put(Labels.REVISION, "pull/" + number + "@sha1:" + headSha);
       prepared.getMetadata().setAnnotations(annotations);
       client.resource(prepared).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
-      wanted.add(key(prepared));
+      wanted.add(ObjectKey.of(prepared));
     }
     pruneExcept(source, number, wanted, Set.copyOf(plan.namespaces()));
   }
@@ -99,7 +100,7 @@ final class PreviewApplier {
     for (Class<? extends HasMetadata> kind : DELETE_ORDER) {
       for (HasMetadata live :
           client.resources(kind).inAnyNamespace().withLabels(labels).list().getItems()) {
-        if (!keepObjects.contains(key(live))) {
+        if (!keepObjects.contains(ObjectKey.of(live))) {
           client.resource(live).delete();
         }
       }
@@ -163,13 +164,5 @@ final class PreviewApplier {
         .withStringData(null)
         .withData(data)
         .build();
-  }
-
-  private static String key(HasMetadata object) {
-    return object.getKind()
-        + "/"
-        + object.getMetadata().getNamespace()
-        + "/"
-        + object.getMetadata().getName();
   }
 }

@@ -59,7 +59,8 @@ final class Applier {
     for (HasMetadata object : desired) {
       HasMetadata prepared = object instanceof Secret secret ? withEncodedData(secret) : object;
       inventory.add(entry(prepared));
-      if (DesiredState.satisfiedBy(DesiredState.toJson(prepared), live.get(key(prepared)))) {
+      if (DesiredState.satisfiedBy(
+          DesiredState.toJson(prepared), live.get(ObjectKey.of(prepared)))) {
         continue;
       }
       Map<String, String> annotations = new TreeMap<>();
@@ -82,9 +83,9 @@ final class Applier {
 
   private int prune(List<InventoryEntry> previous, List<InventoryEntry> current) {
     Set<String> keep = new java.util.HashSet<>();
-    current.forEach(e -> keep.add(key(e)));
+    current.forEach(e -> keep.add(ObjectKey.of(e)));
     List<InventoryEntry> gone =
-        new ArrayList<>(previous.stream().filter(e -> !keep.contains(key(e))).toList());
+        new ArrayList<>(previous.stream().filter(e -> !keep.contains(ObjectKey.of(e))).toList());
     gone.sort(java.util.Comparator.comparingInt(e -> PRUNE_ORDER.indexOf(e.getKind())));
     for (InventoryEntry entry : gone) {
       client
@@ -139,7 +140,7 @@ final class Applier {
     for (Class<? extends HasMetadata> kind : KINDS) {
       for (HasMetadata object :
           client.resources(kind).inAnyNamespace().withLabels(selector).list().getItems()) {
-        live.put(key(object), DesiredState.toJson(object));
+        live.put(ObjectKey.of(object), DesiredState.toJson(object));
       }
     }
     return live;
@@ -174,17 +175,5 @@ final class Applier {
     entry.setNamespace(object.getMetadata().getNamespace());
     entry.setName(object.getMetadata().getName());
     return entry;
-  }
-
-  private static String key(HasMetadata object) {
-    return object.getKind()
-        + "/"
-        + object.getMetadata().getNamespace()
-        + "/"
-        + object.getMetadata().getName();
-  }
-
-  private static String key(InventoryEntry entry) {
-    return entry.getKind() + "/" + entry.getNamespace() + "/" + entry.getName();
   }
 }

@@ -175,7 +175,7 @@ final class OwnershipCheck {
             Comparator.comparing(
                     (HasMetadata t) -> t.getMetadata().getCreationTimestamp(),
                     Comparator.nullsLast(Comparator.<String>naturalOrder()))
-                .thenComparing(OwnershipCheck::key))
+                .thenComparing(ObjectKey::of))
         .flatMap(SourceId::of);
   }
 
@@ -199,14 +199,6 @@ final class OwnershipCheck {
   }
 
   private static boolean sameObject(HasMetadata a, HasMetadata b) {
-    return key(a).equals(key(b));
-  }
-
-  private static String key(HasMetadata object) {
-    return object.getKind()
-        + "/"
-        + object.getMetadata().getNamespace()
-        + "/"
-        + object.getMetadata().getName();
+    return ObjectKey.of(a).equals(ObjectKey.of(b));
   }
 }

@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.CFRoute;
-import dev.gitfoundry.api.v1alpha1.ForgeSpec;
-import dev.gitfoundry.api.v1alpha1.ForgeType;
 import dev.gitfoundry.api.v1alpha1.GitSource;
-import dev.gitfoundry.api.v1alpha1.GitSourceSpec;
-import dev.gitfoundry.api.v1alpha1.SecretKeyRef;
 import dev.gitfoundry.operator.cli.GitfoundryCommand;
 import dev.gitfoundry.testing.Await;
 import dev.gitfoundry.testing.FreePort;
@@ -18,14 +14,11 @@ import dev.gitfoundry.testing.GiteaServer;
 import dev.gitfoundry.testing.KubeCluster;
 import dev.gitfoundry.testing.ManagedProcess;
 import dev.gitfoundry.testing.TempDir;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,16 +54,7 @@ class CrashDuringApplyE2E {
     namespace = cluster.createNamespace("crash");
     repo = gitea.createRepository("crash-" + System.nanoTime());
     port = FreePort.find();
-    client
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("forge")
-                .withNamespace(namespace)
-                .endMetadata()
-                .withStringData(Map.of("token", gitea.token()))
-                .build())
-        .create();
+    GiteaSources.createSecret(client, namespace, gitea, null);
     repository = GitWorkingCopy.clone(gitea, repo);
   }
 
@@ -92,7 +76,10 @@ class CrashDuringApplyE2E {
             .write("crash/dev/apps/manifest.yml", manifest())
             .commitAndPush(APPS + " apps");
     ManagedProcess first = startOperator("operator-1");
-    client.resource(gitSource()).create();
+    client
+        .resource(
+            GiteaSources.gitSource(namespace, "crash", gitea.cloneUrl(repo), gitea, "2s", false))
+        .create();
 
     int expected = 2 * APPS; // a CFApp and its default CFRoute each
     int[] seen = new int[1];
@@ -118,7 +105,7 @@ class CrashDuringApplyE2E {
           LOOP,
           () -> {
             second.checkAlive();
-            JsonNode latest = latest(sha);
+            JsonNode latest = GiteaSources.latestStatus(gitea, repo, sha);
             return latest != null && "success".equals(latest.get("status").asText());
           });
     } finally {
@@ -131,13 +118,7 @@ class CrashDuringApplyE2E {
     // Per app a CFApp, its CFRoute and its env Secret; and the CFOrg and CFSpace.
     assertThat(source.getStatus().getInventory()).hasSize(3 * APPS + 2);
 
-    List<JsonNode> statuses = gitea.commitStatuses(repo, sha);
-    Map<String, Long> posted =
-        statuses.stream()
-            .collect(
-                Collectors.groupingBy(
-                    s -> s.get("status").asText() + " " + s.get("description").asText(),
-                    Collectors.counting()));
+    Map<String, Long> posted = GiteaSources.postedCounts(gitea, repo, sha);
     System.out.println("statuses on the commit: " + posted);
     assertThat(posted)
         .as("every status once")
@@ -184,31 +165,5 @@ class CrashDuringApplyE2E {
           .append("\n  docker: {image: hashicorp/http-echo:1.0}\n  memory: 32M\n");
     }
     return yaml.toString();
-  }
-
-  private static GitSource gitSource() {
-    GitSource source = new GitSource();
-    source.getMetadata().setName("crash");
-    source.getMetadata().setNamespace(namespace);
-    GitSourceSpec spec = new GitSourceSpec();
-    spec.setUrl(gitea.cloneUrl(repo));
-    spec.setBranch("main");
-    spec.setInterval("2s");
-    ForgeSpec forge = new ForgeSpec();
-    forge.setType(ForgeType.GITEA);
-    forge.setApiUrl(gitea.apiUrl());
-    SecretKeyRef token = new SecretKeyRef();
-    token.setName("forge");
-    token.setKey("token");
-    forge.setTokenSecretRef(token);
-    spec.setForge(forge);
-    source.setSpec(spec);
-    return source;
-  }
-
-  private static JsonNode latest(String sha) {
-    return gitea.commitStatuses(repo, sha).stream()
-        .max(Comparator.comparingLong(s -> s.get("id").asLong()))
-        .orElse(null);
   }
 }

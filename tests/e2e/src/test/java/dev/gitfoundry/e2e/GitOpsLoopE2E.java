@@ -3,11 +3,7 @@ package dev.gitfoundry.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gitfoundry.api.v1alpha1.ForgeSpec;
-import dev.gitfoundry.api.v1alpha1.ForgeType;
 import dev.gitfoundry.api.v1alpha1.GitSource;
-import dev.gitfoundry.api.v1alpha1.GitSourceSpec;
-import dev.gitfoundry.api.v1alpha1.SecretKeyRef;
 import dev.gitfoundry.operator.GitfoundryOperator;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.testing.Await;
@@ -15,7 +11,6 @@ import dev.gitfoundry.testing.GitWorkingCopy;
 import dev.gitfoundry.testing.GiteaServer;
 import dev.gitfoundry.testing.KubeCluster;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.InetSocketAddress;
@@ -28,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -69,16 +63,7 @@ class GitOpsLoopE2E {
     operator.start();
     gitea.createWebhook(
         repo, "http://127.0.0.1:" + operator.httpPort() + "/hooks/gitea", "hook-secret");
-    client
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("forge")
-                .withNamespace(namespace)
-                .endMetadata()
-                .withStringData(Map.of("token", gitea.token(), "secret", "hook-secret"))
-                .build())
-        .create();
+    GiteaSources.createSecret(client, namespace, gitea, "hook-secret");
     repository = GitWorkingCopy.clone(gitea, repo);
   }
 
@@ -205,27 +190,7 @@ class GitOpsLoopE2E {
   }
 
   private static GitSource gitSource() {
-    GitSource source = new GitSource();
-    source.getMetadata().setName("hello");
-    source.getMetadata().setNamespace(namespace);
-    GitSourceSpec spec = new GitSourceSpec();
-    spec.setUrl(gitea.cloneUrl(repo));
-    spec.setBranch("main");
-    spec.setInterval("5s");
-    ForgeSpec forge = new ForgeSpec();
-    forge.setType(ForgeType.GITEA);
-    forge.setApiUrl(gitea.apiUrl());
-    SecretKeyRef token = new SecretKeyRef();
-    token.setName("forge");
-    token.setKey("token");
-    forge.setTokenSecretRef(token);
-    SecretKeyRef hook = new SecretKeyRef();
-    hook.setName("forge");
-    hook.setKey("secret");
-    forge.setWebhookSecretRef(hook);
-    spec.setForge(forge);
-    source.setSpec(spec);
-    return source;
+    return GiteaSources.gitSource(namespace, "hello", gitea.cloneUrl(repo), gitea, "5s", true);
   }
 
   /** Waits for a commit state; on timeout, says what the cluster looked like. */
@@ -269,10 +234,7 @@ class GitOpsLoopE2E {
   }
 
   private static JsonNode latest(String sha) {
-    // Gitea orders by time at one-second resolution; the id says which came last.
-    return gitea.commitStatuses(repo, sha).stream()
-        .max(java.util.Comparator.comparingLong(s -> s.get("id").asLong()))
-        .orElse(null);
+    return GiteaSources.latestStatus(gitea, repo, sha);
   }
 
   private static String statusPage(String sha) throws Exception {

@@ -2,19 +2,12 @@ package dev.gitfoundry.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.gitfoundry.api.v1alpha1.ForgeSpec;
-import dev.gitfoundry.api.v1alpha1.ForgeType;
-import dev.gitfoundry.api.v1alpha1.GitSource;
-import dev.gitfoundry.api.v1alpha1.GitSourceSpec;
-import dev.gitfoundry.api.v1alpha1.SecretKeyRef;
 import dev.gitfoundry.operator.GitfoundryOperator;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.testing.Await;
 import dev.gitfoundry.testing.GitWorkingCopy;
 import dev.gitfoundry.testing.GiteaServer;
 import dev.gitfoundry.testing.KubeCluster;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -26,10 +19,8 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -88,16 +79,7 @@ class LeaderElectionE2E {
     second = startReplica(client, "replica-b");
     assertThat(second.leadership().leading()).isFalse();
 
-    client
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("forge")
-                .withNamespace(namespace)
-                .endMetadata()
-                .withStringData(Map.of("token", gitea.token(), "secret", "hook-secret"))
-                .build())
-        .create();
+    GiteaSources.createSecret(client, namespace, gitea, "hook-secret");
     // Every delivery goes to the standby.
     gitea.createWebhook(
         repo, "http://127.0.0.1:" + second.httpPort() + "/hooks/gitea", "hook-secret");
@@ -107,7 +89,10 @@ class LeaderElectionE2E {
             .write("foundation.yml", "domains: [apps.127.0.0.1.nip.io]\n")
             .write(MANIFEST, helloManifest("first"))
             .commitAndPush("hello");
-    client.resource(gitSource()).create();
+    client
+        .resource(
+            GiteaSources.gitSource(namespace, "hello", gitea.cloneUrl(repo), gitea, INTERVAL, true))
+        .create();
     awaitState(sha, "success");
   }
 
@@ -163,12 +148,7 @@ class LeaderElectionE2E {
     Deployment web = client.apps().deployments().inNamespace(SPACE).withName("hello-web").get();
     assertThat(web.getSpec().getReplicas()).isEqualTo(2);
     for (String commit : commits) {
-      Map<String, Long> posted =
-          gitea.commitStatuses(repo, commit).stream()
-              .collect(
-                  Collectors.groupingBy(
-                      s -> s.get("status").asText() + " " + s.get("description").asText(),
-                      Collectors.counting()));
+      Map<String, Long> posted = GiteaSources.postedCounts(gitea, repo, commit);
       assertThat(posted)
           .as("statuses on " + commit)
           .allSatisfy((status, count) -> assertThat(count).as(status).isEqualTo(1));
@@ -200,41 +180,8 @@ class LeaderElectionE2E {
         + "}\n";
   }
 
-  private static GitSource gitSource() {
-    GitSource source = new GitSource();
-    source.getMetadata().setName("hello");
-    source.getMetadata().setNamespace(namespace);
-    GitSourceSpec spec = new GitSourceSpec();
-    spec.setUrl(gitea.cloneUrl(repo));
-    spec.setBranch("main");
-    spec.setInterval(INTERVAL);
-    ForgeSpec forge = new ForgeSpec();
-    forge.setType(ForgeType.GITEA);
-    forge.setApiUrl(gitea.apiUrl());
-    SecretKeyRef token = new SecretKeyRef();
-    token.setName("forge");
-    token.setKey("token");
-    forge.setTokenSecretRef(token);
-    SecretKeyRef hook = new SecretKeyRef();
-    hook.setName("forge");
-    hook.setKey("secret");
-    forge.setWebhookSecretRef(hook);
-    spec.setForge(forge);
-    source.setSpec(spec);
-    return source;
-  }
-
   private static void awaitState(String sha, String state) {
     commits.add(sha);
-    Await.until(
-        "commit status " + state + " on " + sha,
-        LOOP,
-        () -> {
-          JsonNode latest =
-              gitea.commitStatuses(repo, sha).stream()
-                  .max(Comparator.comparingLong(s -> s.get("id").asLong()))
-                  .orElse(null);
-          return latest != null && state.equals(latest.get("status").asText());
-        });
+    GiteaSources.awaitState(gitea, repo, sha, state, LOOP);
   }
 }

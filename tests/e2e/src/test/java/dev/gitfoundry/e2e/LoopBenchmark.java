@@ -1,17 +1,12 @@
 package dev.gitfoundry.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gitfoundry.api.v1alpha1.ForgeSpec;
-import dev.gitfoundry.api.v1alpha1.ForgeType;
 import dev.gitfoundry.api.v1alpha1.GitSource;
-import dev.gitfoundry.api.v1alpha1.GitSourceSpec;
-import dev.gitfoundry.api.v1alpha1.SecretKeyRef;
 import dev.gitfoundry.operator.GitfoundryOperator;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.testing.GitWorkingCopy;
 import dev.gitfoundry.testing.GiteaServer;
 import dev.gitfoundry.testing.KubeCluster;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,9 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The operator's loop at scale on the real control plane and Gitea, through webhooks: (b) one
@@ -54,16 +47,7 @@ public final class LoopBenchmark {
           GitWorkingCopy copy = GitWorkingCopy.clone(gitea, repo)) {
         operator.start();
         gitea.createWebhook(repo, "http://127.0.0.1:" + port + "/hooks/gitea", "bench-secret");
-        client
-            .resource(
-                new SecretBuilder()
-                    .withNewMetadata()
-                    .withName("forge")
-                    .withNamespace(namespace)
-                    .endMetadata()
-                    .withStringData(Map.of("token", gitea.token(), "secret", "bench-secret"))
-                    .build())
-            .create();
+        GiteaSources.createSecret(client, namespace, gitea, "bench-secret");
         for (int i = 0; i < apps; i++) {
           copy.write(manifestPath(i), manifest(i, "v0"));
         }
@@ -116,28 +100,8 @@ public final class LoopBenchmark {
   }
 
   private static GitSource source(String namespace, GiteaServer gitea, String repo) {
-    GitSource source = new GitSource();
-    source.getMetadata().setName("bench");
-    source.getMetadata().setNamespace(namespace);
-    GitSourceSpec spec = new GitSourceSpec();
-    spec.setUrl(gitea.cloneUrl(repo));
-    spec.setBranch("main");
-    spec.setInterval("10m"); // webhooks are the path being measured
-    ForgeSpec forge = new ForgeSpec();
-    forge.setType(ForgeType.GITEA);
-    forge.setApiUrl(gitea.apiUrl());
-    forge.setTokenSecretRef(ref("token"));
-    forge.setWebhookSecretRef(ref("secret"));
-    spec.setForge(forge);
-    source.setSpec(spec);
-    return source;
-  }
-
-  private static SecretKeyRef ref(String key) {
-    SecretKeyRef ref = new SecretKeyRef();
-    ref.setName("forge");
-    ref.setKey(key);
-    return ref;
+    // A long interval: webhooks are the path being measured.
+    return GiteaSources.gitSource(namespace, "bench", gitea.cloneUrl(repo), gitea, "10m", true);
   }
 
   private static void awaitState(
@@ -145,10 +109,7 @@ public final class LoopBenchmark {
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      JsonNode latest =
-          gitea.commitStatuses(repo, sha).stream()
-              .max(Comparator.comparingLong(s -> s.get("id").asLong()))
-              .orElse(null);
+      JsonNode latest = GiteaSources.latestStatus(gitea, repo, sha);
       if (latest != null
           && (state.equals(latest.get("status").asText())
               || "success".equals(latest.get("status").asText()))) {

@@ -8,11 +8,7 @@ import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.CFOrg;
 import dev.gitfoundry.api.v1alpha1.CFSpace;
 import dev.gitfoundry.api.v1alpha1.Conditions;
-import dev.gitfoundry.api.v1alpha1.ForgeSpec;
-import dev.gitfoundry.api.v1alpha1.ForgeType;
 import dev.gitfoundry.api.v1alpha1.GitSource;
-import dev.gitfoundry.api.v1alpha1.GitSourceSpec;
-import dev.gitfoundry.api.v1alpha1.SecretKeyRef;
 import dev.gitfoundry.operator.GitfoundryOperator;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.testing.Await;
@@ -21,7 +17,6 @@ import dev.gitfoundry.testing.GiteaServer;
 import dev.gitfoundry.testing.KubeCluster;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.InetSocketAddress;
@@ -29,9 +24,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -206,16 +199,7 @@ class OwnershipConflictE2E {
     String repo = gitea.createRepository(prefix + "-" + System.nanoTime());
     gitea.createWebhook(
         repo, "http://127.0.0.1:" + operator.httpPort() + "/hooks/gitea", "hook-secret");
-    client
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("forge")
-                .withNamespace(namespace)
-                .endMetadata()
-                .withStringData(Map.of("token", gitea.token(), "secret", "hook-secret"))
-                .build())
-        .create();
+    GiteaSources.createSecret(client, namespace, gitea, "hook-secret");
     return new Team(namespace, repo, GitWorkingCopy.clone(gitea, repo));
   }
 
@@ -226,27 +210,8 @@ class OwnershipConflictE2E {
   }
 
   private static GitSource gitSource(Team team) {
-    GitSource source = new GitSource();
-    source.getMetadata().setName(SOURCE);
-    source.getMetadata().setNamespace(team.namespace());
-    GitSourceSpec spec = new GitSourceSpec();
-    spec.setUrl(gitea.cloneUrl(team.repo()));
-    spec.setBranch("main");
-    spec.setInterval("5s");
-    ForgeSpec forge = new ForgeSpec();
-    forge.setType(ForgeType.GITEA);
-    forge.setApiUrl(gitea.apiUrl());
-    SecretKeyRef token = new SecretKeyRef();
-    token.setName("forge");
-    token.setKey("token");
-    forge.setTokenSecretRef(token);
-    SecretKeyRef hook = new SecretKeyRef();
-    hook.setName("forge");
-    hook.setKey("secret");
-    forge.setWebhookSecretRef(hook);
-    spec.setForge(forge);
-    source.setSpec(spec);
-    return source;
+    return GiteaSources.gitSource(
+        team.namespace(), SOURCE, gitea.cloneUrl(team.repo()), gitea, "5s", true);
   }
 
   private static GitSource source(Team team) {
@@ -306,9 +271,6 @@ class OwnershipConflictE2E {
   }
 
   private static JsonNode latest(Team team, String sha) {
-    // Gitea orders by time at one-second resolution; the id says which came last.
-    return gitea.commitStatuses(team.repo(), sha).stream()
-        .max(Comparator.comparingLong(s -> s.get("id").asLong()))
-        .orElse(null);
+    return GiteaSources.latestStatus(gitea, team.repo(), sha);
   }
 }

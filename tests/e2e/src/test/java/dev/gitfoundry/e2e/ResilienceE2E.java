@@ -2,20 +2,14 @@ package dev.gitfoundry.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gitfoundry.api.v1alpha1.Conditions;
-import dev.gitfoundry.api.v1alpha1.ForgeSpec;
-import dev.gitfoundry.api.v1alpha1.ForgeType;
 import dev.gitfoundry.api.v1alpha1.GitSource;
-import dev.gitfoundry.api.v1alpha1.GitSourceSpec;
-import dev.gitfoundry.api.v1alpha1.SecretKeyRef;
 import dev.gitfoundry.operator.GitfoundryOperator;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.testing.Await;
 import dev.gitfoundry.testing.GitWorkingCopy;
 import dev.gitfoundry.testing.GiteaServer;
 import dev.gitfoundry.testing.KubeCluster;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.InetSocketAddress;
@@ -23,10 +17,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -61,16 +53,7 @@ class ResilienceE2E {
     repo = gitea.createRepository("resilience-" + System.nanoTime());
     gitServer = new TcpProxy(URI.create(gitea.baseUrl()).getPort());
     operator = startOperator();
-    client
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("forge")
-                .withNamespace(namespace)
-                .endMetadata()
-                .withStringData(Map.of("token", gitea.token()))
-                .build())
-        .create();
+    GiteaSources.createSecret(client, namespace, gitea, null);
     repository = GitWorkingCopy.clone(gitea, repo);
     // Its own org and space: the shared cluster also runs other tests' apps.
     String sha =
@@ -131,12 +114,7 @@ class ResilienceE2E {
     operator = startOperator();
     awaitState(sha, "success");
     for (String commit : List.of(sha)) {
-      Map<String, Long> posted =
-          gitea.commitStatuses(repo, commit).stream()
-              .collect(
-                  Collectors.groupingBy(
-                      s -> s.get("status").asText() + " " + s.get("description").asText(),
-                      Collectors.counting()));
+      Map<String, Long> posted = GiteaSources.postedCounts(gitea, repo, commit);
       assertThat(posted)
           .as("statuses on " + commit)
           .allSatisfy((status, count) -> assertThat(count).as(status).isEqualTo(1));
@@ -163,24 +141,10 @@ class ResilienceE2E {
   }
 
   private static GitSource gitSource() {
-    GitSource source = new GitSource();
-    source.getMetadata().setName("hello");
-    source.getMetadata().setNamespace(namespace);
-    GitSourceSpec spec = new GitSourceSpec();
-    spec.setUrl(
-        "http://127.0.0.1:" + gitServer.port() + URI.create(gitea.cloneUrl(repo)).getPath());
-    spec.setBranch("main");
-    spec.setInterval("2s");
-    ForgeSpec forge = new ForgeSpec();
-    forge.setType(ForgeType.GITEA);
-    forge.setApiUrl(gitea.apiUrl());
-    SecretKeyRef token = new SecretKeyRef();
-    token.setName("forge");
-    token.setKey("token");
-    forge.setTokenSecretRef(token);
-    spec.setForge(forge);
-    source.setSpec(spec);
-    return source;
+    // Through the proxy, so that the test can take the Git server away.
+    String url =
+        "http://127.0.0.1:" + gitServer.port() + URI.create(gitea.cloneUrl(repo)).getPath();
+    return GiteaSources.gitSource(namespace, "hello", url, gitea, "2s", false);
   }
 
   private static GitSource source() {
@@ -195,15 +159,6 @@ class ResilienceE2E {
   }
 
   private static void awaitState(String sha, String state) {
-    Await.until(
-        "commit status " + state + " on " + sha,
-        LOOP,
-        () -> {
-          JsonNode latest =
-              gitea.commitStatuses(repo, sha).stream()
-                  .max(Comparator.comparingLong(s -> s.get("id").asLong()))
-                  .orElse(null);
-          return latest != null && state.equals(latest.get("status").asText());
-        });
+    GiteaSources.awaitState(gitea, repo, sha, state, LOOP);
   }
 }

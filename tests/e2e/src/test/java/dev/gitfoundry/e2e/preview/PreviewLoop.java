@@ -1,18 +1,15 @@
 package dev.gitfoundry.e2e.preview;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gitfoundry.api.v1alpha1.ForgeSpec;
-import dev.gitfoundry.api.v1alpha1.ForgeType;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.api.v1alpha1.GitSourceSpec;
 import dev.gitfoundry.api.v1alpha1.PreviewSpec;
-import dev.gitfoundry.api.v1alpha1.SecretKeyRef;
+import dev.gitfoundry.e2e.GiteaSources;
 import dev.gitfoundry.operator.GitfoundryOperator;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.testing.Await;
 import dev.gitfoundry.testing.GiteaServer;
 import dev.gitfoundry.testing.KubeCluster;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -77,16 +74,7 @@ final class PreviewLoop implements AutoCloseable {
     operator.start();
     gitea.createWebhook(
         repo, "http://127.0.0.1:" + operator.httpPort() + "/hooks/gitea", "hook-secret");
-    client
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("forge")
-                .withNamespace(namespace)
-                .endMetadata()
-                .withStringData(Map.of("token", gitea.token(), "secret", "hook-secret"))
-                .build())
-        .create();
+    GiteaSources.createSecret(client, namespace, gitea, "hook-secret");
     Path clone = Files.createTempDirectory("preview-clone-");
     git(clone.getParent(), "clone", "--quiet", gitea.authenticatedCloneUrl(repo), clone.toString());
     git(clone, "checkout", "--quiet", "-B", "main");
@@ -94,25 +82,9 @@ final class PreviewLoop implements AutoCloseable {
   }
 
   GitSource createSource(String name, int maxOpen) {
-    GitSource source = new GitSource();
-    source.getMetadata().setName(name);
-    source.getMetadata().setNamespace(namespace);
-    GitSourceSpec spec = new GitSourceSpec();
-    spec.setUrl(gitea.cloneUrl(repo));
-    spec.setBranch("main");
-    spec.setInterval("5s");
-    ForgeSpec forge = new ForgeSpec();
-    forge.setType(ForgeType.GITEA);
-    forge.setApiUrl(gitea.apiUrl());
-    SecretKeyRef token = new SecretKeyRef();
-    token.setName("forge");
-    token.setKey("token");
-    forge.setTokenSecretRef(token);
-    SecretKeyRef hook = new SecretKeyRef();
-    hook.setName("forge");
-    hook.setKey("secret");
-    forge.setWebhookSecretRef(hook);
-    spec.setForge(forge);
+    GitSource source =
+        GiteaSources.gitSource(namespace, name, gitea.cloneUrl(repo), gitea, "5s", true);
+    GitSourceSpec spec = source.getSpec();
     PreviewSpec previews = new PreviewSpec();
     previews.setEnabled(true);
     previews.setMaxOpen(maxOpen);
