@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -208,12 +210,24 @@ class ChartTemplateIT {
   }
 
   @Test
-  void defaultImageIsTheOneTheImageProfileBuilds() throws IOException {
+  void defaultImageIsTheOneTheImageProfileBuilds() throws Exception {
     String image = container(defaults).getImage();
-    String pom = Files.readString(helm.chart().getParent().resolve("operator/pom.xml"));
+    Path root = helm.chart().getParent();
+    String pom = Files.readString(root.resolve("operator/pom.xml"));
     assertThat(pom)
         .as("operator/pom.xml profile image: Jib <to><image> must match the chart's default image")
         .contains("<image>" + image + "</image>");
+    String projectVersion =
+        XPathFactory.newInstance()
+            .newXPath()
+            .evaluate(
+                "/project/version",
+                DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(root.resolve("pom.xml").toFile()));
+    assertThat(image)
+        .as("the image tag (and the chart's appVersion) is the project version")
+        .isEqualTo("gitfoundry/operator:" + projectVersion.replace("-SNAPSHOT", ""));
   }
 
   @Test
