@@ -68,6 +68,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
   private final CommitStatusReporter statuses;
   private final SourceEvents events;
   private final OwnershipCheck ownership;
+  private final DriftChecks driftChecks;
 
   /** What became of a new revision. */
   private enum Outcome {
@@ -93,6 +94,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
     this.statuses = new CommitStatusReporter(secrets, config.publicBaseUrl());
     this.events = new SourceEvents(client, clock);
     this.ownership = new OwnershipCheck(client);
+    this.driftChecks = new DriftChecks(clock);
   }
 
   @Override
@@ -184,6 +186,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
     Snapshot snapshot = state.snapshot();
     status.setLastFetchedRevision(snapshot.revision());
 
+    Duration nextDriftCheck = null;
     if (!snapshot.revision().equals(status.getLastAttemptedRevision())) {
       Outcome outcome = applyRevision(source, status, snapshot);
       if (outcome == Outcome.COMPILE_FAILED) {
@@ -192,11 +195,47 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
       if (outcome == Outcome.REFUSED) {
         return UpdateControl.patchStatus(source).rescheduleAfter(OwnershipCheck.RECHECK_AFTER);
       }
+      driftChecks.applied(id);
+    } else if (snapshot.revision().equals(status.getLastAppliedRevision())) {
+      nextDriftCheck = driftChecks.takeIfDue(id);
+      if (nextDriftCheck.isZero()) {
+        correctDrift(source, status, snapshot);
+        nextDriftCheck = null;
+      }
     }
     if (state.failure() != null) {
       return UpdateControl.patchStatus(source);
     }
-    return reportHealth(source, status, snapshot);
+    UpdateControl<GitSource> control = reportHealth(source, status, snapshot);
+    if (nextDriftCheck != null && control.getScheduleDelay().isEmpty()) {
+      // A hand edit woke this reconcile too soon after the last check: look again when due.
+      control.rescheduleAfter(nextDriftCheck);
+    }
+    return control;
+  }
+
+  /** Applies the last applied revision again: only objects edited by hand are written. */
+  private void correctDrift(GitSource source, GitSourceStatus status, Snapshot snapshot) {
+    Compilation compilation = compiler.compile(source, snapshot);
+    if (!compilation.valid()) {
+      return; // cannot happen for an applied revision, unless the compiler changed under it
+    }
+    Applier.Result result =
+        applier.apply(
+            source.getMetadata().getName(),
+            source.getMetadata().getNamespace(),
+            snapshot.revision(),
+            compilation.objects(),
+            status.getInventory() == null ? List.of() : status.getInventory(),
+            !Boolean.FALSE.equals(source.getSpec().getPrune()));
+    if (result.written() > 0 || result.pruned() > 0) {
+      status.setInventory(result.inventory());
+      events.driftCorrected(source, snapshot.revision(), result);
+      logFor(source, snapshot.revision())
+          .addKeyValue("written", result.written())
+          .addKeyValue("pruned", result.pruned())
+          .log("set back objects changed outside Git");
+    }
   }
 
   /**
@@ -404,6 +443,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
 
   @Override
   public DeleteControl cleanup(GitSource source, Context<GitSource> context) {
+    driftChecks.forget(ResourceID.fromResource(source));
     stopPolling(
         ResourceID.fromResource(source),
         RepositoryKey.of(source.getSpec().getUrl(), branch(source)));

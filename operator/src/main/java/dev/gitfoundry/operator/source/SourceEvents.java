@@ -18,6 +18,7 @@ import java.util.Set;
 final class SourceEvents {
   static final String APPLIED = "Applied";
   static final String COMPILE_FAILED = "CompileFailed";
+  static final String DRIFT_CORRECTED = "DriftCorrected";
 
   /**
    * Ready reasons never recorded on a transition: compile failures are recorded per revision (two
@@ -66,6 +67,20 @@ final class SourceEvents {
             + " unchanged, "
             + result.pruned()
             + " pruned");
+  }
+
+  void driftCorrected(GitSource source, String revision, Applier.Result result) {
+    recorder.record(
+        client,
+        source,
+        EventRecorder.Type.WARNING,
+        DRIFT_CORRECTED,
+        "set back "
+            + result.written()
+            + " object(s) changed outside Git and pruned "
+            + result.pruned()
+            + " to match "
+            + revision);
   }
 
   void compileFailed(GitSource source, String revision, String firstErrorAndCount) {

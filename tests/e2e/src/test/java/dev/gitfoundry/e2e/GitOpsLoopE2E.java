@@ -3,6 +3,7 @@ package dev.gitfoundry.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.operator.GitfoundryOperator;
 import dev.gitfoundry.operator.config.OperatorConfig;
@@ -167,6 +168,45 @@ class GitOpsLoopE2E {
         LOOP,
         () -> deployment("other-web").getMetadata().getGeneration() > otherBefore);
     assertThat(deployment("steady-web").getMetadata().getGeneration()).isEqualTo(steadyBefore);
+  }
+
+  @Test
+  @Order(5)
+  void editsByHandAreSetBack() {
+    client
+        .apps()
+        .deployments()
+        .inNamespace("demo-dev")
+        .withName("steady-web")
+        .edit(
+            d -> {
+              d.getSpec().setReplicas(3);
+              return d;
+            });
+    Await.until(
+        "the Deployment scaled by hand is set back to 1 replica",
+        LOOP,
+        () -> deployment("steady-web").getSpec().getReplicas() == 1);
+
+    client
+        .resources(CFApp.class)
+        .inNamespace("demo-dev")
+        .withName("steady")
+        .edit(
+            app -> {
+              app.getSpec().getProcesses().get(0).setInstances(4);
+              return app;
+            });
+    Await.until(
+        "the CFApp edited by hand is set back from Git",
+        LOOP,
+        () -> {
+          CFApp app =
+              client.resources(CFApp.class).inNamespace("demo-dev").withName("steady").get();
+          return app.getSpec().getProcesses().get(0).getInstances() == 1
+              && deployment("steady-web").getSpec().getReplicas() == 1;
+        });
+    awaitEvent("Warning", "DriftCorrected", "changed outside Git");
   }
 
   /** Waits for an Event on the GitSource, as {@code kubectl describe gitsource} lists them. */
