@@ -29,7 +29,8 @@ public final class RunCommand implements Callable<Integer> {
       split = ",",
       defaultValue = "${env:GITFOUNDRY_NAMESPACES:-}",
       description =
-          "Namespaces whose GitSources to serve (default: all). Env GITFOUNDRY_NAMESPACES.")
+          "Namespaces to serve: GitSource namespaces and the space Namespaces of their apps"
+              + " (default: all). Env GITFOUNDRY_NAMESPACES.")
   List<String> namespaces;
 
   @Option(

@@ -26,6 +26,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +58,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
   private static final Logger LOG = LoggerFactory.getLogger(GitSourceReconciler.class);
   private static final Duration WHILE_PROGRESSING = Duration.ofSeconds(5);
   private static final int MAX_ERRORS_IN_STATUS = 20;
+  private static final Duration PROGRESS_POSTS_EVERY = Duration.ofSeconds(15);
 
   private final KubernetesClient client;
   private final PollScheduler scheduler;
@@ -69,6 +72,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
   private final SourceEvents events;
   private final OwnershipCheck ownership;
   private final DriftChecks driftChecks;
+  private final Map<ResourceID, Instant> progressPosts = new ConcurrentHashMap<>();
 
   /** What became of a new revision. */
   private enum Outcome {
@@ -120,7 +124,19 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
     SourceEvents.ReadyState before = SourceEvents.ReadyState.of(source);
     UpdateControl<GitSource> control = reconcileSource(source);
     events.readyChanged(source, before);
-    return control;
+    if (!control.isPatchStatus()) {
+      return control;
+    }
+    // The status records what was attempted and posted; a reconcile that read an older copy from
+    // the informer cache would apply and post again. So the patch waits until the cache has it.
+    GitSource written = new GitSource();
+    written.getMetadata().setName(source.getMetadata().getName());
+    written.getMetadata().setNamespace(source.getMetadata().getNamespace());
+    written.setStatus(source.getStatus());
+    PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(source, written, context);
+    UpdateControl<GitSource> none = UpdateControl.noUpdate();
+    control.getScheduleDelay().ifPresent(none::rescheduleAfter);
+    return none;
   }
 
   private UpdateControl<GitSource> reconcileSource(GitSource source) throws Exception {
@@ -196,6 +212,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
         return UpdateControl.patchStatus(source).rescheduleAfter(OwnershipCheck.RECHECK_AFTER);
       }
       driftChecks.applied(id);
+      progressPosts.put(id, clock.instant()); // "applied, 0/N apps ready" was just posted
     } else if (snapshot.revision().equals(status.getLastAppliedRevision())) {
       nextDriftCheck = driftChecks.takeIfDue(id);
       if (nextDriftCheck.isZero()) {
@@ -348,7 +365,14 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
     }
     String message = "applied, " + health.readyCount() + "/" + total + " apps ready";
     ready(status, source, Conditions.UNKNOWN, "Progressing", message);
-    postQuietly(source, snapshot.sha(), CommitState.PENDING, message);
+    // Progress goes to the forge now and then, not once per app: forges rate-limit and list
+    // every status in the commit's history.
+    ResourceID id = ResourceID.fromResource(source);
+    Instant lastPost = progressPosts.get(id);
+    if (lastPost == null || !clock.instant().isBefore(lastPost.plus(PROGRESS_POSTS_EVERY))) {
+      progressPosts.put(id, clock.instant());
+      postQuietly(source, snapshot.sha(), CommitState.PENDING, message);
+    }
     return UpdateControl.patchStatus(source).rescheduleAfter(WHILE_PROGRESSING);
   }
 
@@ -444,6 +468,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
   @Override
   public DeleteControl cleanup(GitSource source, Context<GitSource> context) {
     driftChecks.forget(ResourceID.fromResource(source));
+    progressPosts.remove(ResourceID.fromResource(source));
     stopPolling(
         ResourceID.fromResource(source),
         RepositoryKey.of(source.getSpec().getUrl(), branch(source)));

@@ -51,16 +51,16 @@ public final class WorkloadControllers {
         kpack ? "found" : "absent",
         gatewayApi ? "found" : "absent");
     String cfApi = config.publicBaseUrl() == null ? null : config.publicBaseUrl().toString();
-    // CFOrgs and CFSpaces live beside their GitSource; CFApps and CFRoutes live in the space
-    // Namespaces those create, which a list of GitSource namespaces cannot name in advance.
-    Set<String> sourceNamespaces = config.watchNamespaces();
-    register(operator, new CFOrgReconciler(clock), sourceNamespaces);
-    register(operator, new CFSpaceReconciler(clock), sourceNamespaces);
+    // A restricted operator serves only the listed namespaces, the space Namespaces included, so
+    // that several operators can split a cluster without reconciling each other's apps.
+    Set<String> namespaces = config.watchNamespaces();
+    register(operator, new CFOrgReconciler(clock), namespaces);
+    register(operator, new CFSpaceReconciler(clock), namespaces);
     register(
         operator,
         new CFAppReconciler(config.progressDeadline(), cfApi, kpack, staging, clock),
-        Set.of());
-    register(operator, new CFRouteReconciler(config, gatewayApi, clock), Set.of());
+        namespaces);
+    register(operator, new CFRouteReconciler(config, gatewayApi, clock), namespaces);
   }
 
   private static <P extends HasMetadata> void register(

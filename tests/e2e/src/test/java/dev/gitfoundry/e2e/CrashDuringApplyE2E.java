@@ -145,7 +145,7 @@ class CrashDuringApplyE2E {
         List.of(
             "run",
             "--namespace",
-            namespace,
+            namespace + "," + SPACE, // not the other tests' sources, still in the cluster
             "--port",
             Integer.toString(port),
             "--public-url",

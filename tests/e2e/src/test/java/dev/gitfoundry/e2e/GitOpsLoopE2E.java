@@ -14,6 +14,8 @@ import dev.gitfoundry.testing.KubeCluster;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -170,6 +172,10 @@ class GitOpsLoopE2E {
     assertThat(deployment("steady-web").getMetadata().getGeneration()).isEqualTo(steadyBefore);
   }
 
+  /** As {@code kubectl patch --type=json}: no resourceVersion, so no conflict with the operator. */
+  private static final String REPLACE_INSTANCES =
+      "[{\"op\":\"replace\",\"path\":\"%s\",\"value\":%d}]";
+
   @Test
   @Order(5)
   void editsByHandAreSetBack() {
@@ -178,11 +184,7 @@ class GitOpsLoopE2E {
         .deployments()
         .inNamespace("demo-dev")
         .withName("steady-web")
-        .edit(
-            d -> {
-              d.getSpec().setReplicas(3);
-              return d;
-            });
+        .patch(PatchContext.of(PatchType.JSON), REPLACE_INSTANCES.formatted("/spec/replicas", 3));
     Await.until(
         "the Deployment scaled by hand is set back to 1 replica",
         LOOP,
@@ -192,11 +194,9 @@ class GitOpsLoopE2E {
         .resources(CFApp.class)
         .inNamespace("demo-dev")
         .withName("steady")
-        .edit(
-            app -> {
-              app.getSpec().getProcesses().get(0).setInstances(4);
-              return app;
-            });
+        .patch(
+            PatchContext.of(PatchType.JSON),
+            REPLACE_INSTANCES.formatted("/spec/processes/0/instances", 4));
     Await.until(
         "the CFApp edited by hand is set back from Git",
         LOOP,
