@@ -6,11 +6,7 @@ import dev.gitfoundry.api.v1alpha1.Conditions;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.api.v1alpha1.GitSourceStatus;
 import dev.gitfoundry.api.v1alpha1.InventoryEntry;
-import dev.gitfoundry.api.v1alpha1.SourceDiagnostic;
 import dev.gitfoundry.compiler.Compilation;
-import dev.gitfoundry.compiler.Diagnostic;
-import dev.gitfoundry.gitsync.ErrorKind;
-import dev.gitfoundry.gitsync.GitSyncException;
 import dev.gitfoundry.gitsync.PollScheduler;
 import dev.gitfoundry.gitsync.RepositoryKey;
 import dev.gitfoundry.gitsync.RepositorySource;
@@ -35,7 +31,6 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,7 +52,6 @@ import org.slf4j.spi.LoggingEventBuilder;
 public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner<GitSource> {
   private static final Logger LOG = LoggerFactory.getLogger(GitSourceReconciler.class);
   private static final Duration WHILE_PROGRESSING = Duration.ofSeconds(5);
-  private static final int MAX_ERRORS_IN_STATUS = 20;
   private static final Duration PROGRESS_POSTS_EVERY = Duration.ofSeconds(15);
 
   private final KubernetesClient client;
@@ -72,6 +66,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
   private final SourceEvents events;
   private final OwnershipCheck ownership;
   private final DriftChecks driftChecks;
+  private final SourceConditions conditions;
   private final Map<ResourceID, Instant> progressPosts = new ConcurrentHashMap<>();
 
   /** What became of a new revision. */
@@ -99,6 +94,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
     this.events = new SourceEvents(client, clock);
     this.ownership = new OwnershipCheck(client);
     this.driftChecks = new DriftChecks(clock);
+    this.conditions = new SourceConditions(clock);
   }
 
   @Override
@@ -152,7 +148,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
 
     if (Boolean.TRUE.equals(source.getSpec().getSuspend())) {
       stopPolling(id, key);
-      ready(
+      conditions.ready(
           status,
           source,
           Conditions.UNKNOWN,
@@ -177,19 +173,19 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
               secrets.gitCredentials(source),
               GoDurations.parse(source.getSpec().getInterval(), Duration.ofMinutes(1))));
     } catch (SourceSecrets.MissingSecretException e) {
-      ready(status, source, Conditions.FALSE, "SecretNotFound", e.getMessage());
+      conditions.ready(status, source, Conditions.FALSE, "SecretNotFound", e.getMessage());
       return UpdateControl.patchStatus(source).rescheduleAfter(Duration.ofMinutes(1));
     }
 
     SourceSnapshots.State state = snapshots.state(key).orElse(null);
     if (state != null && state.failure() != null) {
-      fetchFailed(status, source, state.failure());
+      conditions.fetchFailed(status, source, state.failure());
     } else {
       Conditions.remove(status, Conditions.STALLED);
     }
     if (state == null || state.snapshot() == null) {
       if (state == null) {
-        set(
+        conditions.set(
             status,
             source,
             Conditions.RECONCILING,
@@ -262,11 +258,11 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
   private Outcome applyRevision(GitSource source, GitSourceStatus status, Snapshot snapshot)
       throws Exception {
     Compilation compilation = compiler.compile(source, snapshot);
-    recordDiagnostics(status, compilation);
+    SourceConditions.recordDiagnostics(status, compilation);
     if (!compilation.valid()) {
       status.setLastAttemptedRevision(snapshot.revision());
-      String message = compileFailedMessage(status);
-      ready(status, source, Conditions.FALSE, SourceEvents.COMPILE_FAILED, message);
+      String message = SourceConditions.compileFailedMessage(status);
+      conditions.ready(status, source, Conditions.FALSE, SourceEvents.COMPILE_FAILED, message);
       Conditions.remove(status, Conditions.RECONCILING);
       postQuietly(source, snapshot.sha(), CommitState.FAILURE, message);
       events.compileFailed(source, snapshot.revision(), message);
@@ -280,7 +276,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
       // Not recorded as attempted: reconciles try this revision again until the other source lets
       // go of what it holds.
       String message = conflict.get().message();
-      ready(status, source, Conditions.FALSE, OwnershipCheck.REASON, message);
+      conditions.ready(status, source, Conditions.FALSE, OwnershipCheck.REASON, message);
       Conditions.remove(status, Conditions.RECONCILING);
       postQuietly(source, snapshot.sha(), CommitState.FAILURE, message);
       logFor(source, snapshot.revision()).log("refused, nothing applied: {}", message);
@@ -306,7 +302,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
         .addKeyValue("pruned", result.pruned())
         .log("applied");
     events.applied(source, snapshot.revision(), result);
-    set(
+    conditions.set(
         status,
         source,
         Conditions.RECONCILING,
@@ -330,12 +326,12 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
       if (snapshot.revision().equals(status.getLastAttemptedRevision())
           && status.getErrors() != null
           && !status.getErrors().isEmpty()) {
-        ready(
+        conditions.ready(
             status,
             source,
             Conditions.FALSE,
             SourceEvents.COMPILE_FAILED,
-            compileFailedMessage(status));
+            SourceConditions.compileFailedMessage(status));
       }
       return UpdateControl.patchStatus(source);
     }
@@ -343,7 +339,8 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
     int total = health.apps().size();
     if (health.allReady()) {
       String message = total + "/" + total + " apps running";
-      ready(status, source, Conditions.TRUE, "Succeeded", message + " at " + snapshot.revision());
+      conditions.ready(
+          status, source, Conditions.TRUE, "Succeeded", message + " at " + snapshot.revision());
       Conditions.remove(status, Conditions.RECONCILING);
       postQuietly(source, snapshot.sha(), CommitState.SUCCESS, message);
       return UpdateControl.patchStatus(source);
@@ -359,12 +356,12 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
               + ": "
               + failing.reason()
               + (failing.message() == null ? "" : " (" + failing.message() + ")");
-      ready(status, source, Conditions.FALSE, "ProgressDeadlineExceeded", message);
+      conditions.ready(status, source, Conditions.FALSE, "ProgressDeadlineExceeded", message);
       postQuietly(source, snapshot.sha(), CommitState.FAILURE, message);
       return UpdateControl.patchStatus(source).rescheduleAfter(Duration.ofMinutes(1));
     }
     String message = "applied, " + health.readyCount() + "/" + total + " apps ready";
-    ready(status, source, Conditions.UNKNOWN, "Progressing", message);
+    conditions.ready(status, source, Conditions.UNKNOWN, "Progressing", message);
     // Progress goes to the forge now and then, not once per app: forges rate-limit and list
     // every status in the commit's history.
     ResourceID id = ResourceID.fromResource(source);
@@ -374,59 +371,6 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
       postQuietly(source, snapshot.sha(), CommitState.PENDING, message);
     }
     return UpdateControl.patchStatus(source).rescheduleAfter(WHILE_PROGRESSING);
-  }
-
-  private void fetchFailed(GitSourceStatus status, GitSource source, GitSyncException failure) {
-    if (failure.kind() == ErrorKind.WAITING) {
-      set(
-          status,
-          source,
-          Conditions.STALLED,
-          Conditions.TRUE,
-          "BranchNotFound",
-          failure.getMessage());
-      ready(
-          status,
-          source,
-          Conditions.FALSE,
-          "BranchNotFound",
-          failure.getMessage() + "; nothing was pruned");
-    } else if (failure.kind() == ErrorKind.INVALID_INPUT) {
-      set(
-          status,
-          source,
-          Conditions.STALLED,
-          Conditions.TRUE,
-          "FetchRejected",
-          failure.getMessage());
-      ready(status, source, Conditions.FALSE, "FetchRejected", failure.getMessage());
-    } else {
-      ready(
-          status,
-          source,
-          Conditions.FALSE,
-          "FetchFailed",
-          failure.getMessage() + "; the last applied revision keeps running");
-    }
-  }
-
-  private void recordDiagnostics(GitSourceStatus status, Compilation compilation) {
-    List<SourceDiagnostic> errors = new ArrayList<>();
-    for (Diagnostic d : compilation.errors()) {
-      if (errors.size() == MAX_ERRORS_IN_STATUS) {
-        break;
-      }
-      SourceDiagnostic entry = new SourceDiagnostic();
-      entry.setSeverity(d.severity().label());
-      entry.setFile(d.file());
-      entry.setLine(d.line());
-      entry.setColumn(d.column());
-      entry.setApp(d.app());
-      entry.setMessage(d.message());
-      errors.add(entry);
-    }
-    status.setErrors(errors.isEmpty() ? null : errors);
-    status.setErrorCount(compilation.errors().size());
   }
 
   /** A forge that is down must not stop applying; the next reconcile posts again. */
@@ -441,20 +385,6 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
           sha,
           e.getMessage());
     }
-  }
-
-  /** The first error ({@code file:line:col message}) and how many others, as recorded. */
-  private static String compileFailedMessage(GitSourceStatus status) {
-    SourceDiagnostic first = status.getErrors().get(0);
-    int others = status.getErrorCount() == null ? 0 : status.getErrorCount() - 1;
-    return first.getFile()
-        + ":"
-        + first.getLine()
-        + ":"
-        + first.getColumn()
-        + " "
-        + first.getMessage()
-        + (others > 0 ? " (and " + others + " more)" : "");
   }
 
   /** One line per outcome, with the source and revision as keys (also in JSON logs). */
@@ -485,28 +415,6 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
       scheduler.remove(key);
       snapshots.forget(key);
     }
-  }
-
-  private void ready(
-      GitSourceStatus status, GitSource source, String value, String reason, String message) {
-    set(status, source, Conditions.READY, value, reason, message);
-  }
-
-  private void set(
-      GitSourceStatus status,
-      GitSource source,
-      String type,
-      String value,
-      String reason,
-      String message) {
-    Conditions.set(
-        status,
-        type,
-        value,
-        reason,
-        message,
-        source.getMetadata().getGeneration(),
-        clock.instant());
   }
 
   static String branch(GitSource source) {
