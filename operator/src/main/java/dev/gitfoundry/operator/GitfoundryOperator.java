@@ -48,13 +48,20 @@ public final class GitfoundryOperator implements AutoCloseable {
     operator =
         new Operator(
             overrider -> {
-              overrider.withKubernetesClient(client).withCloseClientOnStop(false);
+              // A status patch made while someone else edits the GitSource (a poll request, a
+              // label) must still be what the next reconcile reads, or it applies and posts again.
+              // JOSDK keeps such a patch only if it may order resourceVersions, which
+              // kube-apiserver takes from etcd's revision counter.
+              overrider
+                  .withKubernetesClient(client)
+                  .withCloseClientOnStop(false)
+                  .withParseResourceVersions(true);
               if (config.leaderElection()) {
                 overrider.withLeaderElectionConfiguration(leaderElection(config));
               }
             });
     GitSourceReconciler sources =
-        new GitSourceReconciler(client, scheduler, snapshots, config, clock);
+        new GitSourceReconciler(client, scheduler, snapshots, config, leadership::leading, clock);
     operator.register(
         sources,
         overrider -> {
@@ -66,7 +73,8 @@ public final class GitfoundryOperator implements AutoCloseable {
     // Pull-request previews: their own controller on GitSource, woken by pull_request webhooks.
     PreviewWebhooks previewWebhooks = new PreviewWebhooks();
     operator.register(
-        new PreviewReconciler(client, config, cacheDir, metrics, previewWebhooks, clock),
+        new PreviewReconciler(
+            client, config, cacheDir, metrics, previewWebhooks, leadership::leading, clock),
         overrider -> {
           if (!config.watchNamespaces().isEmpty()) {
             overrider.settingNamespaces(config.watchNamespaces());

@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +81,8 @@ public final class PreviewReconciler implements Reconciler<GitSource> {
   private final Map<SourceRef, Listing> listings = new ConcurrentHashMap<>();
   private final Map<SourceRef, String> uids = new ConcurrentHashMap<>();
 
+  private final BooleanSupplier leading;
+
   private record Listing(List<OpenPullRequest> open, Instant at) {}
 
   public PreviewReconciler(
@@ -88,8 +91,10 @@ public final class PreviewReconciler implements Reconciler<GitSource> {
       Path cacheDir,
       RepositoryMetrics metrics,
       PreviewWebhooks webhooks,
+      BooleanSupplier leading,
       Clock clock) {
     this.client = client;
+    this.leading = leading;
     this.config = config;
     this.clock = clock;
     this.webhooks = webhooks;
@@ -108,6 +113,9 @@ public final class PreviewReconciler implements Reconciler<GitSource> {
 
   @Override
   public UpdateControl<GitSource> reconcile(GitSource source, Context<GitSource> context) {
+    if (!leading.getAsBoolean()) {
+      return UpdateControl.noUpdate(); // the Lease is gone: the new leader owns the previews
+    }
     SourceRef ref = SourceRef.of(source);
     Map<Integer, PreviewRecord> previews = records(ref, source);
     PreviewSpec spec = source.getSpec().getPreviews();

@@ -10,8 +10,7 @@ import dev.gitfoundry.gitsync.forge.CommitStatus;
 import dev.gitfoundry.gitsync.forge.ForgeClient;
 import dev.gitfoundry.gitsync.forge.ForgeException;
 import dev.gitfoundry.gitsync.forge.ForgeRepository;
-import dev.gitfoundry.gitsync.forge.GitHubForgeClient;
-import dev.gitfoundry.gitsync.forge.GiteaForgeClient;
+import dev.gitfoundry.operator.forge.ForgeClients;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Posts the aggregate commit status of a source. What was posted is kept in the GitSource status
@@ -28,6 +29,7 @@ import java.util.Set;
  * same commit are never posted twice.
  */
 final class CommitStatusReporter {
+  private static final Logger LOG = LoggerFactory.getLogger(CommitStatusReporter.class);
   static final String DEFAULT_CONTEXT = "gitfoundry";
   private static final int REMEMBERED = 20;
 
@@ -35,6 +37,7 @@ final class CommitStatusReporter {
 
   private final SourceSecrets secrets;
   private final URI publicBaseUrl;
+  private final ForgeClients clients = new ForgeClients();
   private final Set<String> checkedWithForge =
       Collections.synchronizedSet(
           Collections.newSetFromMap(
@@ -88,7 +91,15 @@ final class CommitStatusReporter {
       client.latestStatus(repository, sha, context);
       checkedWithForge.add(commit);
     }
-    client.postStatus(repository, sha, new CommitStatus(state, context, description, targetUrl));
+    if (client.postStatus(
+        repository, sha, new CommitStatus(state, context, description, targetUrl))) {
+      LOG.atInfo()
+          .addKeyValue(
+              "source", source.getMetadata().getNamespace() + "/" + source.getMetadata().getName())
+          .addKeyValue("sha", sha)
+          .addKeyValue("state", stateName)
+          .log("commit status posted: {}", description);
+    }
     PostedCommitStatus record = new PostedCommitStatus();
     record.setSha(sha);
     record.setContext(context);
@@ -131,23 +142,6 @@ final class CommitStatusReporter {
       throws SourceSecrets.MissingSecretException {
     String token =
         secrets.value(source.getMetadata().getNamespace(), forge.getTokenSecretRef(), "token");
-    String apiUrl =
-        forge.getApiUrl() != null
-            ? forge.getApiUrl()
-            : defaultApiUrl(source.getSpec().getUrl(), forge.getType());
-    return forge.getType() == ForgeType.GITHUB
-        ? new GitHubForgeClient(apiUrl, token)
-        : new GiteaForgeClient(apiUrl, token);
-  }
-
-  /** Gitea serves its API under {@code /api/v1} of the same host; GitHub under api.github.com. */
-  static String defaultApiUrl(String repositoryUrl, ForgeType type) {
-    URI uri = URI.create(repositoryUrl);
-    if (type == ForgeType.GITHUB) {
-      return "github.com".equals(uri.getHost())
-          ? "https://api.github.com"
-          : uri.getScheme() + "://" + uri.getAuthority() + "/api/v3";
-    }
-    return uri.getScheme() + "://" + uri.getAuthority() + "/api/v1";
+    return clients.of(source, token);
   }
 }

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -68,6 +69,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
   private final DriftChecks driftChecks;
   private final SourceConditions conditions;
   private final Map<ResourceID, Instant> progressPosts = new ConcurrentHashMap<>();
+  private final BooleanSupplier leading;
 
   /** What became of a new revision. */
   private enum Outcome {
@@ -81,8 +83,10 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
       PollScheduler scheduler,
       SourceSnapshots snapshots,
       OperatorConfig config,
+      BooleanSupplier leading,
       Clock clock) {
     this.client = client;
+    this.leading = leading;
     this.scheduler = scheduler;
     this.snapshots = snapshots;
     this.config = config;
@@ -117,6 +121,11 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
   @Override
   public UpdateControl<GitSource> reconcile(GitSource source, Context<GitSource> context)
       throws Exception {
+    if (!leading.getAsBoolean()) {
+      // The Lease is gone; the process exits (or, in tests, stays) while the new leader takes
+      // over. Applying or posting now would race it.
+      return UpdateControl.noUpdate();
+    }
     SourceEvents.ReadyState before = SourceEvents.ReadyState.of(source);
     UpdateControl<GitSource> control = reconcileSource(source);
     events.readyChanged(source, before);

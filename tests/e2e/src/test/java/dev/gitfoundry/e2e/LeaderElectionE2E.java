@@ -2,6 +2,8 @@ package dev.gitfoundry.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gitfoundry.api.Labels;
+import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.operator.GitfoundryOperator;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.testing.Await;
@@ -18,9 +20,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -119,8 +123,54 @@ class LeaderElectionE2E {
     assertThat(first.leadership().leading()).isTrue();
   }
 
+  /**
+   * Poll requests (webhooks handed over by the standby, or {@code kubectl annotate}) change the
+   * GitSource while the leader applies. A reconcile woken by such a change must still see the
+   * status the apply wrote, or it applies and posts again.
+   */
   @Test
   @Order(2)
+  void pollRequestsDuringAnApplyPostEachStatusOnce() throws Exception {
+    String sha = repository.write(MANIFEST, helloManifest("busy")).commitAndPush("busy");
+    AtomicBoolean done = new AtomicBoolean();
+    Thread requests =
+        new Thread(
+            () -> {
+              while (!done.get()) {
+                client
+                    .resources(GitSource.class)
+                    .inNamespace(namespace)
+                    .withName("hello")
+                    .edit(
+                        s -> {
+                          s.getMetadata()
+                              .getAnnotations()
+                              .put(Labels.REQUESTED_AT, Instant.now().toString());
+                          return s;
+                        });
+                try {
+                  Thread.sleep(40);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
+    requests.setDaemon(true);
+    requests.start();
+    try {
+      awaitState(sha, "success");
+      Thread.sleep(3000); // a late duplicate would show by now
+    } finally {
+      done.set(true);
+      requests.join();
+    }
+    assertThat(GiteaSources.postedCounts(gitea, repo, sha))
+        .containsOnlyKeys("pending applied, 0/1 apps ready", "success 1/1 apps running")
+        .allSatisfy((status, count) -> assertThat(count).as(status).isEqualTo(1));
+  }
+
+  @Test
+  @Order(3)
   void theStandbyTakesOverWhenTheLeaderDies() throws Exception {
     long killed = System.nanoTime();
     leaderApiConnection.stop();
