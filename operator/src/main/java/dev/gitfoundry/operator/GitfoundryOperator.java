@@ -48,14 +48,7 @@ public final class GitfoundryOperator implements AutoCloseable {
     operator =
         new Operator(
             overrider -> {
-              // A status patch made while someone else edits the GitSource (a poll request, a
-              // label) must still be what the next reconcile reads, or it applies and posts again.
-              // JOSDK keeps such a patch only if it may order resourceVersions, which
-              // kube-apiserver takes from etcd's revision counter.
-              overrider
-                  .withKubernetesClient(client)
-                  .withCloseClientOnStop(false)
-                  .withParseResourceVersions(true);
+              overrider.withKubernetesClient(client).withCloseClientOnStop(false);
               if (config.leaderElection()) {
                 overrider.withLeaderElectionConfiguration(leaderElection(config));
               }

@@ -192,6 +192,8 @@ class LeaderElectionE2E {
     System.out.printf("leader killed -> standby holds the Lease: %.1f s%n", takeover);
     assertThat(takeover).as("Lease duration 15 s + retry period 2 s, with slack").isLessThan(40);
     Await.until("replica-b leads", LOOP, () -> second.leadership().leading());
+    // In production it exits; here it lives on, and must neither apply nor post.
+    assertThat(first.leadership().leading()).as("replica-a knows it lost the Lease").isFalse();
 
     String sha = repository.write(MANIFEST, helloManifest("new-leader")).commitAndPush("takeover");
     awaitState(sha, "success");

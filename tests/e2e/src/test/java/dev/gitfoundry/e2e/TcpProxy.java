@@ -47,13 +47,30 @@ final class TcpProxy implements AutoCloseable {
     sockets.clear();
   }
 
+  /**
+   * A connection accepted while {@link #stop()} ran would outlive it and keep a "cut" client half
+   * connected: it is closed instead.
+   */
+  private synchronized boolean track(ServerSocket acceptedBy, Socket client, Socket upstream)
+      throws IOException {
+    if (acceptedBy.isClosed()) {
+      client.close();
+      upstream.close();
+      return false;
+    }
+    sockets.add(client);
+    sockets.add(upstream);
+    return true;
+  }
+
   private void accept(ServerSocket socket) {
     while (!socket.isClosed()) {
       try {
         Socket client = socket.accept();
         Socket upstream = new Socket("127.0.0.1", targetPort);
-        sockets.add(client);
-        sockets.add(upstream);
+        if (!track(socket, client, upstream)) {
+          return;
+        }
         pump(client, upstream);
         pump(upstream, client);
       } catch (IOException e) {
