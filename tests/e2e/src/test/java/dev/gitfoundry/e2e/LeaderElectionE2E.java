@@ -15,6 +15,8 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -133,21 +136,24 @@ class LeaderElectionE2E {
   void pollRequestsDuringAnApplyPostEachStatusOnce() throws Exception {
     String sha = repository.write(MANIFEST, helloManifest("busy")).commitAndPush("busy");
     AtomicBoolean done = new AtomicBoolean();
+    AtomicInteger sent = new AtomicInteger();
     Thread requests =
         new Thread(
             () -> {
               while (!done.get()) {
+                // What `kubectl annotate --overwrite` sends.
                 client
                     .resources(GitSource.class)
                     .inNamespace(namespace)
                     .withName("hello")
-                    .edit(
-                        s -> {
-                          s.getMetadata()
-                              .getAnnotations()
-                              .put(Labels.REQUESTED_AT, Instant.now().toString());
-                          return s;
-                        });
+                    .patch(
+                        PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"metadata\":{\"annotations\":{\""
+                            + Labels.REQUESTED_AT
+                            + "\":\""
+                            + Instant.now()
+                            + "\"}}}");
+                sent.incrementAndGet();
                 try {
                   Thread.sleep(40);
                 } catch (InterruptedException e) {
@@ -164,6 +170,7 @@ class LeaderElectionE2E {
       done.set(true);
       requests.join();
     }
+    assertThat(sent.get()).as("poll requests sent during the apply").isGreaterThan(10);
     assertThat(GiteaSources.postedCounts(gitea, repo, sha))
         .containsOnlyKeys("pending applied, 0/1 apps ready", "success 1/1 apps running")
         .allSatisfy((status, count) -> assertThat(count).as(status).isEqualTo(1));
