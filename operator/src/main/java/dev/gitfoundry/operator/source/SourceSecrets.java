@@ -2,6 +2,7 @@ package dev.gitfoundry.operator.source;
 
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.api.v1alpha1.SecretKeyRef;
+import dev.gitfoundry.gitsync.ErrorKind;
 import dev.gitfoundry.gitsync.GitCredentials;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -10,24 +11,34 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * Reads the Secrets a GitSource names. Values never leave this class except as credentials; error
- * messages name the Secret and key, never a value.
+ * Reads the Secrets a GitSource names, for the source and its previews alike. Values never leave
+ * this class except as credentials; error messages name the Secret and key, never a value.
  */
-final class SourceSecrets {
-  /** The Secret or key a source refers to does not exist: the user must fix the source. */
-  static final class MissingSecretException extends Exception {
-    MissingSecretException(String message) {
+public final class SourceSecrets {
+  /**
+   * The Secret a source refers to does not exist yet ({@link ErrorKind#WAITING}), or lacks what the
+   * source needs ({@link ErrorKind#INVALID_INPUT}): the user must create or fix it.
+   */
+  public static final class MissingSecretException extends Exception {
+    private final ErrorKind kind;
+
+    MissingSecretException(ErrorKind kind, String message) {
       super(message);
+      this.kind = kind;
+    }
+
+    public ErrorKind kind() {
+      return kind;
     }
   }
 
   private final KubernetesClient client;
 
-  SourceSecrets(KubernetesClient client) {
+  public SourceSecrets(KubernetesClient client) {
     this.client = client;
   }
 
-  GitCredentials gitCredentials(GitSource source) throws MissingSecretException {
+  public GitCredentials gitCredentials(GitSource source) throws MissingSecretException {
     if (source.getSpec().getSecretRef() == null
         || source.getSpec().getSecretRef().getName() == null) {
       return GitCredentials.none();
@@ -37,6 +48,7 @@ final class SourceSecrets {
     if (data.containsKey("identity")) {
       if (!data.containsKey("known_hosts")) {
         throw new MissingSecretException(
+            ErrorKind.INVALID_INPUT,
             "Secret '" + name + "' has 'identity' but no 'known_hosts': SSH needs the host key");
       }
       return GitCredentials.sshKey(
@@ -49,13 +61,14 @@ final class SourceSecrets {
       return GitCredentials.token(data.get("token"));
     }
     throw new MissingSecretException(
+        ErrorKind.INVALID_INPUT,
         "Secret '"
             + name
             + "' needs 'token', 'username' and 'password', or 'identity' and 'known_hosts'");
   }
 
   /** A single value, such as the forge token or the webhook secret; null when not configured. */
-  String value(String namespace, SecretKeyRef ref, String defaultKey)
+  public String value(String namespace, SecretKeyRef ref, String defaultKey)
       throws MissingSecretException {
     if (ref == null || ref.getName() == null) {
       return null;
@@ -63,7 +76,8 @@ final class SourceSecrets {
     String key = ref.getKey() == null ? defaultKey : ref.getKey();
     String value = read(namespace, ref.getName()).get(key);
     if (value == null) {
-      throw new MissingSecretException("Secret '" + ref.getName() + "' has no key '" + key + "'");
+      throw new MissingSecretException(
+          ErrorKind.INVALID_INPUT, "Secret '" + ref.getName() + "' has no key '" + key + "'");
     }
     return value;
   }
@@ -72,7 +86,7 @@ final class SourceSecrets {
     Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
     if (secret == null) {
       throw new MissingSecretException(
-          "Secret '" + name + "' not found in namespace '" + namespace + "'");
+          ErrorKind.WAITING, "Secret '" + name + "' not found in namespace '" + namespace + "'");
     }
     Map<String, String> values = new java.util.HashMap<>();
     if (secret.getData() != null) {
