@@ -6,7 +6,6 @@ import dev.gitfoundry.api.v1alpha1.CFOrg;
 import dev.gitfoundry.api.v1alpha1.CFRoute;
 import dev.gitfoundry.api.v1alpha1.CFSpace;
 import dev.gitfoundry.gitsync.ErrorKind;
-import dev.gitfoundry.operator.source.EncodedSecrets;
 import dev.gitfoundry.operator.source.ObjectKey;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -14,7 +13,9 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,8 +55,7 @@ final class PreviewApplier {
             ErrorKind.INVALID_INPUT,
             "refusing to write " + ObjectKey.of(object) + " outside the preview's namespaces");
       }
-      HasMetadata prepared =
-          object instanceof Secret secret ? EncodedSecrets.encoded(secret) : object;
+      HasMetadata prepared = object instanceof Secret secret ? encoded(secret) : object;
       Map<String, String> annotations = new LinkedHashMap<>();
       if (prepared.getMetadata().getAnnotations() != null) {
         annotations.putAll(prepared.getMetadata().getAnnotations());
@@ -144,5 +144,25 @@ final class PreviewApplier {
   private static boolean isPreviewNamespace(Namespace namespace, Map<String, String> labels) {
     Map<String, String> live = namespace.getMetadata().getLabels();
     return live != null && live.entrySet().containsAll(labels.entrySet());
+  }
+
+  /** Secrets come back from the API as base64 {@code data}; apply them in that form. */
+  private static Secret encoded(Secret secret) {
+    Map<String, String> data = new LinkedHashMap<>();
+    if (secret.getData() != null) {
+      data.putAll(secret.getData());
+    }
+    if (secret.getStringData() != null) {
+      secret
+          .getStringData()
+          .forEach(
+              (k, v) ->
+                  data.put(
+                      k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+    }
+    return new io.fabric8.kubernetes.api.model.SecretBuilder(secret)
+        .withStringData(null)
+        .withData(data)
+        .build();
   }
 }

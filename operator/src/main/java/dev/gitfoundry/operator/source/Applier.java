@@ -12,8 +12,11 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,8 +57,7 @@ final class Applier {
     List<InventoryEntry> inventory = new ArrayList<>();
     int written = 0;
     for (HasMetadata object : desired) {
-      HasMetadata prepared =
-          object instanceof Secret secret ? EncodedSecrets.encoded(secret) : object;
+      HasMetadata prepared = object instanceof Secret secret ? withEncodedData(secret) : object;
       inventory.add(entry(prepared));
       if (DesiredState.satisfiedBy(
           DesiredState.toJson(prepared), live.get(ObjectKey.of(prepared)))) {
@@ -142,6 +144,28 @@ final class Applier {
       }
     }
     return live;
+  }
+
+  /** Secrets come back from the API as base64 {@code data}; compare and apply in that form. */
+  private static Secret withEncodedData(Secret secret) {
+    Map<String, String> data = new LinkedHashMap<>();
+    if (secret.getData() != null) {
+      data.putAll(secret.getData());
+    }
+    if (secret.getStringData() != null) {
+      secret
+          .getStringData()
+          .forEach(
+              (k, v) ->
+                  data.put(
+                      k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+    }
+    Secret copy =
+        new io.fabric8.kubernetes.api.model.SecretBuilder(secret)
+            .withStringData(null)
+            .withData(data)
+            .build();
+    return copy;
   }
 
   private static InventoryEntry entry(HasMetadata object) {
