@@ -13,18 +13,24 @@ import java.util.TreeMap;
  *
  * @param revision {@code <branch>@sha1:<sha>}, the form kept in GitSource status
  * @param warnings things left out, e.g. submodules, for the source's status
+ * @param commit author, time and subject of the commit
  */
 public record Snapshot(
-    String revision, String sha, Map<String, SnapshotFile> files, List<String> warnings) {
+    String revision,
+    String sha,
+    Map<String, SnapshotFile> files,
+    List<String> warnings,
+    CommitInfo commit) {
   public Snapshot {
     Objects.requireNonNull(revision, "revision");
     Objects.requireNonNull(sha, "sha");
     files = Collections.unmodifiableMap(new TreeMap<>(files));
     warnings = List.copyOf(warnings);
+    commit = commit == null ? CommitInfo.unknown(sha) : commit;
   }
 
   public Snapshot(String revision, String sha, Map<String, SnapshotFile> files) {
-    this(revision, sha, files, List.of());
+    this(revision, sha, files, List.of(), null);
   }
 
   public static String revisionOf(String branch, String sha) {

@@ -2,6 +2,7 @@ package dev.gitfoundry.gitsync;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -39,10 +41,12 @@ final class SnapshotReader {
     Map<String, SnapshotFile> files = new HashMap<>();
     List<String> warnings = new ArrayList<>();
     Set<String> pathsSeen = new HashSet<>();
+    CommitInfo info;
     try (RevWalk walk = new RevWalk(repository);
         TreeWalk tree = new TreeWalk(repository);
         ObjectReader reader = repository.newObjectReader()) {
       RevCommit commit = walk.parseCommit(commitId);
+      info = commitInfo(commit);
       tree.addTree(commit.getTree());
       tree.setRecursive(true);
       if (!source.paths().isEmpty()) {
@@ -73,7 +77,21 @@ final class SnapshotReader {
       }
     }
     return new Snapshot(
-        Snapshot.revisionOf(source.branch(), commitId.name()), commitId.name(), files, warnings);
+        Snapshot.revisionOf(source.branch(), commitId.name()),
+        commitId.name(),
+        files,
+        warnings,
+        info);
+  }
+
+  private static CommitInfo commitInfo(RevCommit commit) {
+    PersonIdent author = commit.getAuthorIdent();
+    return new CommitInfo(
+        commit.getName(),
+        commit.getShortMessage(),
+        author == null ? null : author.getName(),
+        author == null ? null : author.getEmailAddress(),
+        author == null ? Instant.ofEpochSecond(commit.getCommitTime()) : author.getWhenAsInstant());
   }
 
   private static SnapshotFile toFile(FileMode mode, byte[] content) {

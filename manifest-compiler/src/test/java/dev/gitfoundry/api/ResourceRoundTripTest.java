@@ -92,12 +92,34 @@ class ResourceRoundTripTest {
           app: web
           message: "memory: '1X' is not a size"
         errorCount: 1
-        commitStatuses:
-        - sha: 0123456789abcdef0123456789abcdef01234567
-          context: gitfoundry
-          state: success
-          description: 3/3 apps running
-          targetUrl: https://gitfoundry.example.com/status
+        history:
+        - revision: main@sha1:0123456789abcdef0123456789abcdef01234567
+          sha: 0123456789abcdef0123456789abcdef01234567
+          subject: Give web more memory
+          author: Dana Developer
+          authorEmail: dana@example.com
+          committedAt: 2026-12-01T10:00:00Z
+          fetchedAt: 2026-12-01T10:00:02Z
+          appliedAt: 2026-12-01T10:00:03Z
+          posted:
+          - sha: 0123456789abcdef0123456789abcdef01234567
+            context: gitfoundry
+            state: success
+            description: 3/3 apps running
+            targetUrl: https://gitfoundry.example.com/status
+            postedAt: 2026-12-01T10:00:09Z
+          changes:
+          - action: changed
+            org: acme
+            space: prod
+            app: web
+            namespace: acme-prod
+            name: web
+            fields:
+            - memory
+          appsAdded: 0
+          appsChanged: 1
+          appsRemoved: 0
         previews:
         - number: 42
           headSha: 89abcdef0123456789abcdef0123456789abcdef

@@ -1,5 +1,6 @@
 package dev.gitfoundry.api;
 
+import dev.gitfoundry.api.v1alpha1.AppChange;
 import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.CFAppSpec;
 import dev.gitfoundry.api.v1alpha1.CFAppStatus;
@@ -28,6 +29,7 @@ import dev.gitfoundry.api.v1alpha1.PreviewStatus;
 import dev.gitfoundry.api.v1alpha1.ProcessSpec;
 import dev.gitfoundry.api.v1alpha1.ProcessStatus;
 import dev.gitfoundry.api.v1alpha1.ResourceStatus;
+import dev.gitfoundry.api.v1alpha1.RevisionRecord;
 import dev.gitfoundry.api.v1alpha1.RoleAssignment;
 import dev.gitfoundry.api.v1alpha1.RouteDestination;
 import dev.gitfoundry.api.v1alpha1.RouteOptions;
@@ -98,7 +100,25 @@ final class SampleResources {
     posted.setState("success");
     posted.setDescription("3/3 apps running");
     posted.setTargetUrl("https://gitfoundry.example.com/status");
-    status.setCommitStatuses(List.of(posted));
+    posted.setPostedAt("2026-12-01T10:00:09Z");
+    RevisionRecord revision = new RevisionRecord();
+    revision.setRevision("main@sha1:0123456789abcdef0123456789abcdef01234567");
+    revision.setSha("0123456789abcdef0123456789abcdef01234567");
+    revision.setSubject("Give web more memory");
+    revision.setAuthor("Dana Developer");
+    revision.setAuthorEmail("dana@example.com");
+    revision.setCommittedAt("2026-12-01T10:00:00Z");
+    revision.setFetchedAt("2026-12-01T10:00:02Z");
+    revision.setAppliedAt("2026-12-01T10:00:03Z");
+    revision.setPosted(List.of(posted));
+    revision.setChanges(
+        List.of(
+            new AppChange(
+                AppChange.CHANGED, "acme", "prod", "web", "acme-prod", "web", List.of("memory"))));
+    revision.setAppsAdded(0);
+    revision.setAppsChanged(1);
+    revision.setAppsRemoved(0);
+    status.setHistory(List.of(revision));
     PreviewStatus preview = new PreviewStatus();
     preview.setNumber(42);
     preview.setHeadSha("89abcdef0123456789abcdef0123456789abcdef");

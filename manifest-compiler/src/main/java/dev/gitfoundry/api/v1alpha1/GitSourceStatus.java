@@ -38,10 +38,12 @@ public class GitSourceStatus extends ResourceStatus {
   @JsonPropertyDescription("Total number of compile errors of lastAttemptedRevision.")
   private Integer errorCount;
 
-  @JsonProperty("commitStatuses")
-  @JsonPropertyDescription("Commit statuses last posted, per commit and context.")
+  @JsonProperty("history")
+  @JsonPropertyDescription(
+      "The latest revisions fetched, oldest first: commit, changes, errors and the commit statuses"
+          + " posted for each.")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  private List<PostedCommitStatus> commitStatuses;
+  private List<RevisionRecord> history;
 
   @JsonProperty("previews")
   @JsonPropertyDescription("Open pull-request previews.")
@@ -96,12 +98,12 @@ public class GitSourceStatus extends ResourceStatus {
     this.errorCount = errorCount;
   }
 
-  public List<PostedCommitStatus> getCommitStatuses() {
-    return commitStatuses;
+  public List<RevisionRecord> getHistory() {
+    return history;
   }
 
-  public void setCommitStatuses(List<PostedCommitStatus> commitStatuses) {
-    this.commitStatuses = commitStatuses;
+  public void setHistory(List<RevisionRecord> history) {
+    this.history = history;
   }
 
   public List<PreviewStatus> getPreviews() {
@@ -127,7 +129,7 @@ public class GitSourceStatus extends ResourceStatus {
         && Objects.equals(inventory, other.inventory)
         && Objects.equals(errors, other.errors)
         && Objects.equals(errorCount, other.errorCount)
-        && Objects.equals(commitStatuses, other.commitStatuses)
+        && Objects.equals(history, other.history)
         && Objects.equals(previews, other.previews);
   }
 
@@ -141,7 +143,7 @@ public class GitSourceStatus extends ResourceStatus {
         inventory,
         errors,
         errorCount,
-        commitStatuses,
+        history,
         previews);
   }
 }

@@ -32,6 +32,10 @@ public class PostedCommitStatus {
   @JsonPropertyDescription("Link posted with the status.")
   private String targetUrl;
 
+  @JsonProperty("postedAt")
+  @JsonPropertyDescription("When it was posted (RFC 3339).")
+  private String postedAt;
+
   public String getSha() {
     return sha;
   }
@@ -72,6 +76,14 @@ public class PostedCommitStatus {
     this.targetUrl = targetUrl;
   }
 
+  public String getPostedAt() {
+    return postedAt;
+  }
+
+  public void setPostedAt(String postedAt) {
+    this.postedAt = postedAt;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -84,11 +96,12 @@ public class PostedCommitStatus {
         && Objects.equals(context, other.context)
         && Objects.equals(state, other.state)
         && Objects.equals(description, other.description)
-        && Objects.equals(targetUrl, other.targetUrl);
+        && Objects.equals(targetUrl, other.targetUrl)
+        && Objects.equals(postedAt, other.postedAt);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(sha, context, state, description, targetUrl);
+    return Objects.hash(sha, context, state, description, targetUrl, postedAt);
   }
 }

@@ -10,6 +10,7 @@ import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.Conditions;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.api.v1alpha1.PostedCommitStatus;
+import dev.gitfoundry.operator.delivery.RevisionHistory;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -68,12 +69,9 @@ final class StatusPage implements HttpHandler {
     boolean current = applied != null && applied.endsWith(sha);
     page.put("current", current);
     PostedCommitStatus posted =
-        source.getStatus() == null || source.getStatus().getCommitStatuses() == null
-            ? null
-            : source.getStatus().getCommitStatuses().stream()
-                .filter(p -> sha.equals(p.getSha()))
-                .reduce((a, b) -> b)
-                .orElse(null);
+        RevisionHistory.find(source.getStatus(), sha)
+            .flatMap(r -> r.getPosted().stream().reduce((a, b) -> b))
+            .orElse(null);
     page.put("state", posted == null ? "unknown" : posted.getState());
     page.put("description", posted == null ? "" : posted.getDescription());
     ArrayNode apps = page.putArray("apps");

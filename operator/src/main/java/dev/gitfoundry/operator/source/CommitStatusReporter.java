@@ -3,22 +3,22 @@ package dev.gitfoundry.operator.source;
 import dev.gitfoundry.api.v1alpha1.ForgeSpec;
 import dev.gitfoundry.api.v1alpha1.ForgeType;
 import dev.gitfoundry.api.v1alpha1.GitSource;
-import dev.gitfoundry.api.v1alpha1.GitSourceStatus;
 import dev.gitfoundry.api.v1alpha1.PostedCommitStatus;
+import dev.gitfoundry.api.v1alpha1.RevisionRecord;
+import dev.gitfoundry.gitsync.CommitInfo;
 import dev.gitfoundry.gitsync.forge.CommitState;
 import dev.gitfoundry.gitsync.forge.CommitStatus;
 import dev.gitfoundry.gitsync.forge.ForgeClient;
 import dev.gitfoundry.gitsync.forge.ForgeException;
 import dev.gitfoundry.gitsync.forge.ForgeRepository;
+import dev.gitfoundry.operator.delivery.RevisionHistory;
 import dev.gitfoundry.operator.forge.ForgeClients;
 import java.net.URI;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +31,11 @@ import org.slf4j.LoggerFactory;
 final class CommitStatusReporter {
   private static final Logger LOG = LoggerFactory.getLogger(CommitStatusReporter.class);
   static final String DEFAULT_CONTEXT = "gitfoundry";
-  private static final int REMEMBERED = 20;
-
   private static final int CHECKED_COMMITS = 1000;
 
   private final SourceSecrets secrets;
   private final URI publicBaseUrl;
+  private final Clock clock;
   private final ForgeClients clients = new ForgeClients();
   private final Set<String> checkedWithForge =
       Collections.synchronizedSet(
@@ -48,9 +47,10 @@ final class CommitStatusReporter {
                 }
               }));
 
-  CommitStatusReporter(SourceSecrets secrets, URI publicBaseUrl) {
+  CommitStatusReporter(SourceSecrets secrets, URI publicBaseUrl, Clock clock) {
     this.secrets = secrets;
     this.publicBaseUrl = publicBaseUrl;
+    this.clock = clock;
   }
 
   /**
@@ -65,20 +65,13 @@ final class CommitStatusReporter {
     }
     String context = forge.getStatusContext() == null ? DEFAULT_CONTEXT : forge.getStatusContext();
     String stateName = state.name().toLowerCase(Locale.ROOT);
-    GitSourceStatus status = source.getStatus();
-    List<PostedCommitStatus> posted =
-        status.getCommitStatuses() == null
-            ? new ArrayList<>()
-            : new ArrayList<>(status.getCommitStatuses());
-    boolean already =
-        posted.stream()
-            .anyMatch(
-                p ->
-                    sha.equals(p.getSha())
-                        && context.equals(p.getContext())
-                        && stateName.equals(p.getState())
-                        && Objects.equals(description, p.getDescription()));
-    if (already) {
+    RevisionRecord record =
+        RevisionHistory.find(source.getStatus(), sha)
+            .orElseGet(
+                () ->
+                    RevisionHistory.remember(
+                        source.getStatus(), sha, CommitInfo.unknown(sha), clock.instant()));
+    if (RevisionHistory.alreadyPosted(record, context, stateName, description)) {
       return true;
     }
     String targetUrl = statusPage(source, sha);
@@ -100,29 +93,26 @@ final class CommitStatusReporter {
           .addKeyValue("state", stateName)
           .log("commit status posted: {}", description);
     }
-    PostedCommitStatus record = new PostedCommitStatus();
-    record.setSha(sha);
-    record.setContext(context);
-    record.setState(stateName);
-    record.setDescription(description);
-    record.setTargetUrl(targetUrl);
-    posted.removeIf(p -> sha.equals(p.getSha()) && context.equals(p.getContext()));
-    posted.add(record);
-    while (posted.size() > REMEMBERED) {
-      posted.remove(0);
-    }
-    status.setCommitStatuses(posted);
+    PostedCommitStatus posted = new PostedCommitStatus();
+    posted.setSha(sha);
+    posted.setContext(context);
+    posted.setState(stateName);
+    posted.setDescription(description);
+    posted.setTargetUrl(targetUrl);
+    posted.setPostedAt(clock.instant().toString());
+    RevisionHistory.posted(record, posted);
     return true;
   }
 
-  /** The last state posted for {@code sha}, or null. */
+  /** The last state posted for {@code sha} in the source's context, or null. */
   static String lastPosted(GitSource source, String sha) {
-    if (source.getStatus() == null || source.getStatus().getCommitStatuses() == null) {
-      return null;
-    }
-    return source.getStatus().getCommitStatuses().stream()
-        .filter(p -> sha.equals(p.getSha()))
-        .reduce((a, b) -> b)
+    ForgeSpec forge = source.getSpec().getForge();
+    String context =
+        forge == null || forge.getStatusContext() == null
+            ? DEFAULT_CONTEXT
+            : forge.getStatusContext();
+    return RevisionHistory.find(source.getStatus(), sha)
+        .flatMap(r -> RevisionHistory.lastPosted(r, context))
         .map(PostedCommitStatus::getState)
         .orElse(null);
   }

@@ -6,6 +6,7 @@ import dev.gitfoundry.api.v1alpha1.Conditions;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.api.v1alpha1.GitSourceStatus;
 import dev.gitfoundry.api.v1alpha1.InventoryEntry;
+import dev.gitfoundry.api.v1alpha1.RevisionRecord;
 import dev.gitfoundry.compiler.Compilation;
 import dev.gitfoundry.gitsync.PollScheduler;
 import dev.gitfoundry.gitsync.RepositoryKey;
@@ -14,6 +15,7 @@ import dev.gitfoundry.gitsync.Snapshot;
 import dev.gitfoundry.gitsync.forge.CommitState;
 import dev.gitfoundry.gitsync.forge.ForgeException;
 import dev.gitfoundry.operator.config.OperatorConfig;
+import dev.gitfoundry.operator.delivery.RevisionHistory;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -94,7 +96,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
     this.secrets = new SourceSecrets(client);
     this.applier = new Applier(client);
     this.compiler = new Compiler(config.defaultDomain());
-    this.statuses = new CommitStatusReporter(secrets, config.publicBaseUrl());
+    this.statuses = new CommitStatusReporter(secrets, config.publicBaseUrl(), clock);
     this.events = new SourceEvents(client, clock);
     this.ownership = new OwnershipCheck(client);
     this.driftChecks = new DriftChecks(clock);
@@ -268,7 +270,11 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
       throws Exception {
     Compilation compilation = compiler.compile(source, snapshot);
     SourceConditions.recordDiagnostics(status, compilation);
+    RevisionRecord record =
+        RevisionHistory.remember(status, snapshot.revision(), snapshot.commit(), clock.instant());
     if (!compilation.valid()) {
+      record.setErrors(status.getErrors());
+      record.setErrorCount(status.getErrorCount());
       status.setLastAttemptedRevision(snapshot.revision());
       String message = SourceConditions.compileFailedMessage(status);
       conditions.ready(status, source, Conditions.FALSE, SourceEvents.COMPILE_FAILED, message);
@@ -305,6 +311,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
             !Boolean.FALSE.equals(source.getSpec().getPrune()));
     status.setInventory(result.inventory());
     status.setLastAppliedRevision(snapshot.revision());
+    record.setAppliedAt(clock.instant().toString());
     logFor(source, snapshot.revision())
         .addKeyValue("written", result.written())
         .addKeyValue("unchanged", result.unchanged())
@@ -323,6 +330,8 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
     if (previousSha != null
         && !previousSha.equals(snapshot.sha())
         && "pending".equals(CommitStatusReporter.lastPosted(source, previousSha))) {
+      RevisionHistory.find(status, previousSha)
+          .ifPresent(older -> older.setSupersededBy(snapshot.sha()));
       postQuietly(source, previousSha, CommitState.ERROR, "superseded by " + snapshot.sha());
     }
     return Outcome.APPLIED;
