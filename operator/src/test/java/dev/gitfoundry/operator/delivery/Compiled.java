@@ -29,6 +29,11 @@ final class Compiled {
 
   /** {@code path -> manifest text}, compiled; fails the test when it does not compile. */
   static List<HasMetadata> objects(Map<String, String> manifests) {
+    return objects(manifests, "manifests", "team");
+  }
+
+  static List<HasMetadata> objects(
+      Map<String, String> manifests, String sourceName, String sourceNamespace) {
     Map<String, SourceTree.SourceFile> files = new HashMap<>();
     manifests.forEach(
         (path, text) ->
@@ -36,7 +41,7 @@ final class Compiled {
     Compilation compilation =
         ManifestCompiler.compile(
             SourceTree.of(files),
-            CompilerSettings.forSource("manifests", "team", "")
+            CompilerSettings.forSource(sourceName, sourceNamespace, "")
                 .withDomains(List.of(DomainSpec.shared("apps.example.com"))));
     if (!compilation.valid()) {
       throw new AssertionError(compilation.errors().get(0).format());
