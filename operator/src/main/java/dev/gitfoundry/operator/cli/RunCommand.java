@@ -3,6 +3,7 @@ package dev.gitfoundry.operator.cli;
 import dev.gitfoundry.operator.GitfoundryOperator;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.operator.config.RoutingMode;
+import dev.gitfoundry.operator.workload.StagingConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.net.InetSocketAddress;
@@ -100,6 +101,29 @@ public final class RunCommand implements Callable<Integer> {
   Duration progressDeadline;
 
   @Option(
+      names = "--image-registry",
+      defaultValue = "${env:GITFOUNDRY_IMAGE_REGISTRY:-}",
+      description =
+          "Where kpack pushes the images of buildpack apps, <registry>/<path> (images are"
+              + " <prefix>/<namespace>/<app>); without it buildpack apps report StagingUnavailable.")
+  String imageRegistry;
+
+  @Option(
+      names = "--kpack-builder",
+      defaultValue = "${env:GITFOUNDRY_KPACK_BUILDER:-default}",
+      description =
+          "The kpack ClusterBuilder buildpack apps are built with (default: ${DEFAULT-VALUE}).")
+  String kpackBuilder;
+
+  @Option(
+      names = "--kpack-service-account",
+      defaultValue = "${env:GITFOUNDRY_KPACK_SERVICE_ACCOUNT:-default}",
+      description =
+          "Service account in each space Namespace that kpack builds as, holding the registry and Git"
+              + " credentials (default: ${DEFAULT-VALUE}).")
+  String kpackServiceAccount;
+
+  @Option(
       names = "--cache-dir",
       defaultValue = "${env:GITFOUNDRY_CACHE_DIR:-${sys:java.io.tmpdir}/gitfoundry-git}",
       description = "Where fetched repositories are cached (default: ${DEFAULT-VALUE}).")
@@ -119,7 +143,9 @@ public final class RunCommand implements Callable<Integer> {
             leaderElection,
             operatorNamespace,
             leaderIdentity.isBlank() ? null : leaderIdentity,
-            true);
+            true,
+            new StagingConfig(
+                imageRegistry.isBlank() ? null : imageRegistry, kpackBuilder, kpackServiceAccount));
     KubernetesClient client = new KubernetesClientBuilder().build();
     GitfoundryOperator operator =
         new GitfoundryOperator(

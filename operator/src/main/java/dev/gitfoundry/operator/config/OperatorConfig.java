@@ -1,5 +1,6 @@
 package dev.gitfoundry.operator.config;
 
+import dev.gitfoundry.operator.workload.StagingConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
@@ -20,6 +21,8 @@ import java.util.Set;
  * @param exitOnLostLeadership whether losing the Lease ends the process, so that a replica that can
  *     no longer renew never keeps reconciling beside the new leader (off only in tests that run
  *     several operators in one JVM)
+ * @param staging how buildpack apps are built with kpack (unconfigured: they report
+ *     StagingUnavailable)
  */
 public record OperatorConfig(
     Set<String> watchNamespaces,
@@ -32,10 +35,40 @@ public record OperatorConfig(
     boolean leaderElection,
     String operatorNamespace,
     String leaderIdentity,
-    boolean exitOnLostLeadership) {
+    boolean exitOnLostLeadership,
+    StagingConfig staging) {
 
   public OperatorConfig {
     watchNamespaces = Set.copyOf(watchNamespaces);
+    staging = staging == null ? StagingConfig.unconfigured() : staging;
+  }
+
+  /** Without kpack builds configured. */
+  public OperatorConfig(
+      Set<String> watchNamespaces,
+      String defaultDomain,
+      RoutingMode routingMode,
+      String gatewayName,
+      String ingressClassName,
+      URI publicBaseUrl,
+      Duration progressDeadline,
+      boolean leaderElection,
+      String operatorNamespace,
+      String leaderIdentity,
+      boolean exitOnLostLeadership) {
+    this(
+        watchNamespaces,
+        defaultDomain,
+        routingMode,
+        gatewayName,
+        ingressClassName,
+        publicBaseUrl,
+        progressDeadline,
+        leaderElection,
+        operatorNamespace,
+        leaderIdentity,
+        exitOnLostLeadership,
+        StagingConfig.unconfigured());
   }
 
   /** Defaults suitable for tests and the local demo. */
@@ -66,7 +99,8 @@ public record OperatorConfig(
         leaderElection,
         operatorNamespace,
         leaderIdentity,
-        exitOnLostLeadership);
+        exitOnLostLeadership,
+        staging);
   }
 
   public OperatorConfig withPublicBaseUrl(URI url) {
@@ -81,7 +115,8 @@ public record OperatorConfig(
         leaderElection,
         operatorNamespace,
         leaderIdentity,
-        exitOnLostLeadership);
+        exitOnLostLeadership,
+        staging);
   }
 
   public OperatorConfig withProgressDeadline(Duration deadline) {
@@ -96,7 +131,8 @@ public record OperatorConfig(
         leaderElection,
         operatorNamespace,
         leaderIdentity,
-        exitOnLostLeadership);
+        exitOnLostLeadership,
+        staging);
   }
 
   /** Leader election in {@code namespace} as {@code identity}, staying alive when it loses. */
@@ -112,6 +148,24 @@ public record OperatorConfig(
         true,
         namespace,
         identity,
-        false);
+        false,
+        staging);
+  }
+
+  /** Buildpack apps built by kpack as {@code staging} says. */
+  public OperatorConfig withStaging(StagingConfig staging) {
+    return new OperatorConfig(
+        watchNamespaces,
+        defaultDomain,
+        routingMode,
+        gatewayName,
+        ingressClassName,
+        publicBaseUrl,
+        progressDeadline,
+        leaderElection,
+        operatorNamespace,
+        leaderIdentity,
+        exitOnLostLeadership,
+        staging);
   }
 }
