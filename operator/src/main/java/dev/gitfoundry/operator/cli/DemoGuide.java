@@ -32,7 +32,10 @@ record DemoGuide(
     out.println("  export KUBECONFIG=" + kubeconfig);
     out.println("  " + kubectl + " get gitsources,cfapps,cfroutes -A");
     out.println("  " + kubectl + " get pods -A -l gitfoundry.dev/app");
-    out.println("  " + kubectl + " get images.kpack.io -A   # buildpack apps: what kpack built");
+    out.println(
+        "  "
+            + kubectl
+            + " get images.kpack.io -A   # buildpack apps: their kpack Images (stand-in builds)");
     out.println("  curl -s -H 'Accept: application/json' " + operatorUrl + statusPath);
 
     out.println("\nThe cf CLI, read-only (writes answer with the repository to push to):");
