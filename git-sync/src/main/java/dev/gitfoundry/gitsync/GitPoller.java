@@ -149,6 +149,7 @@ public final class GitPoller implements AutoCloseable {
         Git git = new Git(repository)) {
       long sizeBefore = cache.objectBytes();
       auth.beginOperation();
+      long started = System.nanoTime();
       FetchResult result =
           git.fetch()
               .setRemote(source.url().trim())
@@ -158,7 +159,8 @@ public final class GitPoller implements AutoCloseable {
               .setTimeout(timeoutSeconds)
               .setTransportConfigCallback(auth::configure)
               .call();
-      counters.fetched(cache.objectBytes() - sizeBefore);
+      counters.fetched(
+          cache.objectBytes() - sizeBefore, Duration.ofNanos(System.nanoTime() - started));
       Ref fetched = result.getAdvertisedRef(branchRef);
       if (fetched == null || fetched.getObjectId() == null) {
         throw new BranchNotFoundException(redactedUrl, source.branch());

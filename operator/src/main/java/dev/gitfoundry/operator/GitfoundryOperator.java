@@ -15,7 +15,9 @@ import dev.gitfoundry.operator.delivery.InformerLiveState;
 import dev.gitfoundry.operator.delivery.KubernetesClusterWriter;
 import dev.gitfoundry.operator.delivery.ParallelWrites;
 import dev.gitfoundry.operator.forge.SourceForges;
+import dev.gitfoundry.operator.http.CfApiRoutes;
 import dev.gitfoundry.operator.http.OperatorHttpServer;
+import dev.gitfoundry.operator.metrics.OperatorMetrics;
 import dev.gitfoundry.operator.preview.PreviewWebhooks;
 import dev.gitfoundry.operator.preview.Previews;
 import dev.gitfoundry.operator.source.CompiledRevisions;
@@ -50,6 +52,7 @@ public final class GitfoundryOperator implements AutoCloseable {
   private final Leadership leadership;
   private final InformerLiveState live;
   private final ExecutorService applyPool;
+  private final OperatorMetrics operatorMetrics;
   private volatile boolean started;
 
   public GitfoundryOperator(
@@ -78,10 +81,14 @@ public final class GitfoundryOperator implements AutoCloseable {
     scheduler = new PollScheduler(snapshots, cacheDir, metrics, 2);
     WebhookTargets targets = new WebhookTargets();
     leadership = config.leaderElection() ? Leadership.elected() : Leadership.withoutElection();
+    operatorMetrics = new OperatorMetrics(metrics, leadership::leading);
     operator =
         new Operator(
             overrider -> {
-              overrider.withKubernetesClient(client).withCloseClientOnStop(false);
+              overrider
+                  .withKubernetesClient(client)
+                  .withCloseClientOnStop(false)
+                  .withMetrics(operatorMetrics.controllers());
               if (config.leaderElection()) {
                 overrider.withLeaderElectionConfiguration(leaderElection(config));
               }
@@ -92,12 +99,16 @@ public final class GitfoundryOperator implements AutoCloseable {
             config.tuning().applyConcurrency(), daemonThreads("gitfoundry-apply"));
     DeliveryPipeline pipeline =
         new DeliveryPipeline(
-            live, new KubernetesClusterWriter(client), new ParallelWrites(applyPool));
+            live,
+            new KubernetesClusterWriter(client),
+            new ParallelWrites(applyPool),
+            operatorMetrics.delivery());
     HealthRollup health = new HealthRollup(owner -> live.owned(owner, CFApp.class));
     SourceSecrets secrets = new SourceSecrets(client);
     SourceForges forges = new SourceForges(secrets);
     CommitStatusPublisher publisher = new CommitStatusPublisher(forges, clock);
-    CompiledRevisions compiled = new CompiledRevisions(new Compiler(config.defaultDomain()));
+    CompiledRevisions compiled =
+        new CompiledRevisions(new Compiler(config.defaultDomain()), operatorMetrics.delivery());
     operator.register(
         GitSources.reconciler(
             client,
@@ -110,6 +121,7 @@ public final class GitfoundryOperator implements AutoCloseable {
             publisher,
             listeners,
             config,
+            operatorMetrics.delivery(),
             leadership::leading,
             clock),
         overrider -> {
@@ -135,6 +147,7 @@ public final class GitfoundryOperator implements AutoCloseable {
             cacheDir,
             metrics,
             config.progressDeadline(),
+            operatorMetrics.delivery(),
             leadership::leading,
             clock),
         overrider -> {
@@ -153,12 +166,10 @@ public final class GitfoundryOperator implements AutoCloseable {
             leadership::leading,
             clock);
     WebhookHandler webhooks = new WebhookHandler(targets, sourceWebhooks);
-    http =
-        new OperatorHttpServer(
-            httpAddress, client, webhooks, metrics, () -> started, leadership::leading);
+    http = new OperatorHttpServer(httpAddress, client, webhooks, operatorMetrics, () -> started);
     // The CF API answers every path the other handlers do not (the longest context wins).
     cfApi = new CfApi(client, config, clock);
-    http.mount("/", cfApi.handler());
+    http.mount("/", cfApi.handler(), CfApiRoutes.ROUTES);
   }
 
   /**
@@ -209,6 +220,7 @@ public final class GitfoundryOperator implements AutoCloseable {
     cfApi.close();
     live.close();
     applyPool.shutdownNow();
+    operatorMetrics.close();
   }
 
   private static ThreadFactory daemonThreads(String name) {

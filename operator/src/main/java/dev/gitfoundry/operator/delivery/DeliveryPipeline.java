@@ -24,12 +24,20 @@ public final class DeliveryPipeline {
   private final NamespaceClaims namespaces;
   private final DryRun dryRun;
   private final ApplyWaves apply;
+  private final DeliveryMetrics metrics;
 
+  /** A pipeline that measures nothing, for tests and tools. */
   public DeliveryPipeline(LiveState live, ClusterWriter writer, ParallelWrites parallel) {
+    this(live, writer, parallel, DeliveryMetrics.NONE);
+  }
+
+  public DeliveryPipeline(
+      LiveState live, ClusterWriter writer, ParallelWrites parallel, DeliveryMetrics metrics) {
     this.planner = new Planner(live);
     this.namespaces = new NamespaceClaims(writer);
     this.dryRun = new DryRun(writer, parallel);
     this.apply = new ApplyWaves(writer, parallel);
+    this.metrics = metrics;
   }
 
   /** What delivering would change, without changing anything. */
@@ -52,9 +60,15 @@ public final class DeliveryPipeline {
     return planner.plan(delivery.scope(), desired, delivery.previous(), delivery.prune());
   }
 
+  @SuppressWarnings("try") // the timings are closed, never read
   public DeliveryResult deliver(Delivery delivery) throws DeliveryException, InterruptedException {
-    Plan plan = plan(delivery);
+    DeliveryMetrics.Target target = DeliveryMetrics.Target.of(delivery.scope());
+    Plan plan;
+    try (var timing = metrics.time(DeliveryMetrics.Stage.PLAN, target)) {
+      plan = plan(delivery);
+    }
     if (plan.changesNothing()) {
+      metrics.objects(target, 0, plan.unchanged(), 0);
       return new DeliveryResult(plan, 0, plan.unchanged(), 0);
     }
     DeliveryScope scope = delivery.scope();
@@ -62,15 +76,22 @@ public final class DeliveryPipeline {
     List<ObjectChange> writes =
         plan.writes().stream().filter(c -> !DeliveryOrder.isNamespace(c)).toList();
     if (delivery.verify()) {
-      try {
+      try (var timing = metrics.time(DeliveryMetrics.Stage.DRY_RUN, target)) {
         dryRun.check(scope, writes);
       } catch (DeliveryException e) {
         namespaces.release(created);
         throw e;
       }
     }
-    int written = apply.write(scope, delivery.revision(), writes) + namespaceWrites(plan);
-    int pruned = apply.prune(plan.deletes());
+    int written;
+    try (var timing = metrics.time(DeliveryMetrics.Stage.APPLY, target)) {
+      written = apply.write(scope, delivery.revision(), writes) + namespaceWrites(plan);
+    }
+    int pruned;
+    try (var timing = metrics.time(DeliveryMetrics.Stage.PRUNE, target)) {
+      pruned = apply.prune(plan.deletes());
+    }
+    metrics.objects(target, written, plan.unchanged(), pruned);
     return new DeliveryResult(plan, written, plan.unchanged(), pruned);
   }
 

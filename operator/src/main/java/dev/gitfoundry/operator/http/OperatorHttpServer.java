@@ -1,9 +1,10 @@
 package dev.gitfoundry.operator.http;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import dev.gitfoundry.gitsync.RepositoryMetrics;
 import dev.gitfoundry.gitsync.webhook.JdkWebhookHttpHandler;
 import dev.gitfoundry.gitsync.webhook.WebhookHandler;
+import dev.gitfoundry.operator.metrics.OperatorMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,18 +14,18 @@ import java.util.function.BooleanSupplier;
 /**
  * The operator's one HTTP port: health ({@code /healthz}, {@code /readyz}), Prometheus ({@code
  * /metrics}), forge webhooks ({@code /hooks/gitea}, {@code /hooks/github}) and the commit status
- * pages ({@code /status/...}).
+ * pages ({@code /status/...}). Every request is counted by its route template.
  */
 public final class OperatorHttpServer implements AutoCloseable {
   private final HttpServer server;
+  private final HttpServerMetrics requests;
 
   public OperatorHttpServer(
       InetSocketAddress address,
       KubernetesClient client,
       WebhookHandler webhooks,
-      RepositoryMetrics metrics,
-      BooleanSupplier ready,
-      BooleanSupplier leading)
+      OperatorMetrics metrics,
+      BooleanSupplier ready)
       throws IOException {
     server = HttpServer.create(address, 0);
     server.setExecutor(
@@ -35,24 +36,36 @@ public final class OperatorHttpServer implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             }));
-    server.createContext(
-        "/healthz", exchange -> Responses.send(exchange, 200, "text/plain", "ok\n"));
-    server.createContext(
+    requests = new HttpServerMetrics(metrics.registry());
+    mount(
+        "/healthz",
+        exchange -> Responses.send(exchange, 200, "text/plain", "ok\n"),
+        RouteTemplate.of("/healthz"));
+    mount(
         "/readyz",
         exchange ->
             Responses.send(
                 exchange,
                 ready.getAsBoolean() ? 200 : 503,
                 "text/plain",
-                ready.getAsBoolean() ? "ready\n" : "starting\n"));
-    server.createContext("/metrics", new PrometheusMetrics(metrics, leading));
-    server.createContext("/hooks/", new JdkWebhookHttpHandler(webhooks));
-    server.createContext("/status/", new StatusPage(client));
+                ready.getAsBoolean() ? "ready\n" : "starting\n"),
+        RouteTemplate.of("/readyz"));
+    mount("/metrics", new MetricsEndpoint(metrics), RouteTemplate.of("/metrics"));
+    mount(
+        "/hooks/",
+        new JdkWebhookHttpHandler(webhooks),
+        RouteTemplate.of("/hooks/gitea", "/hooks/github"));
+    mount(
+        "/status/", new StatusPage(client), RouteTemplate.of("/status/{namespace}/{source}/{sha}"));
   }
 
-  /** Lets later features (the CF API) mount their handlers on the same port. */
-  public void mount(String path, com.sun.net.httpserver.HttpHandler handler) {
-    server.createContext(path, handler);
+  /**
+   * Lets later features (the CF API) mount their handlers on the same port.
+   *
+   * @param routes the paths {@code handler} serves, by which its requests are counted
+   */
+  public void mount(String path, HttpHandler handler, RouteTemplate routes) {
+    server.createContext(path, handler).getFilters().add(requests.filter(routes));
   }
 
   public void start() {

@@ -4,6 +4,7 @@ import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.api.v1alpha1.PreviewSpec;
 import dev.gitfoundry.api.v1alpha1.PreviewStatus;
 import dev.gitfoundry.gitsync.forge.CommitState;
+import dev.gitfoundry.operator.delivery.DeliveryMetrics;
 import dev.gitfoundry.operator.delivery.Health;
 import dev.gitfoundry.operator.delivery.HealthRollup;
 import dev.gitfoundry.operator.source.GoDurations;
@@ -33,6 +34,7 @@ final class PreviewLifecycle {
   private final PreviewStatuses statuses;
   private final PreviewComments comments;
   private final Duration progressDeadline;
+  private final DeliveryMetrics metrics;
   private final Clock clock;
 
   PreviewLifecycle(
@@ -42,6 +44,7 @@ final class PreviewLifecycle {
       PreviewStatuses statuses,
       PreviewComments comments,
       Duration progressDeadline,
+      DeliveryMetrics metrics,
       Clock clock) {
     this.deployer = deployer;
     this.records = records;
@@ -49,6 +52,7 @@ final class PreviewLifecycle {
     this.statuses = statuses;
     this.comments = comments;
     this.progressDeadline = progressDeadline;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -157,6 +161,13 @@ final class PreviewLifecycle {
               PreviewPlan.scope(SourceRef.of(source), preview.getNumber(), null).owner(),
               apps.size());
       if (now.allReady()) {
+        if (preview.getDeployedAt() != null) {
+          metrics.stage(
+              DeliveryMetrics.Stage.HEALTH,
+              DeliveryMetrics.Target.preview(source),
+              Duration.between(
+                  PreviewReconciler.instant(preview.getDeployedAt()), clock.instant()));
+        }
         preview.setState("ready");
         preview.setMessage("preview running: " + String.join(", ", apps));
         statuses.post(source, preview, CommitState.SUCCESS, preview.getMessage());

@@ -2,6 +2,7 @@ package dev.gitfoundry.operator.preview;
 
 import dev.gitfoundry.gitsync.RepositoryMetrics;
 import dev.gitfoundry.operator.delivery.CommitStatusPublisher;
+import dev.gitfoundry.operator.delivery.DeliveryMetrics;
 import dev.gitfoundry.operator.delivery.DeliveryPipeline;
 import dev.gitfoundry.operator.delivery.HealthRollup;
 import dev.gitfoundry.operator.delivery.LiveState;
@@ -33,6 +34,7 @@ public final class Previews {
       Path cacheDir,
       RepositoryMetrics metrics,
       Duration progressDeadline,
+      DeliveryMetrics deliveryMetrics,
       BooleanSupplier leading,
       Clock clock) {
     PreviewRecords records = new PreviewRecords(client, live);
@@ -52,7 +54,14 @@ public final class Previews {
         new PullRequestListing(forges, webhooks, clock),
         deployer,
         new PreviewLifecycle(
-            deployer, records, health, statuses, comments, progressDeadline, clock),
+            deployer,
+            records,
+            health,
+            statuses,
+            comments,
+            progressDeadline,
+            deliveryMetrics,
+            clock),
         webhooks,
         leading,
         clock);

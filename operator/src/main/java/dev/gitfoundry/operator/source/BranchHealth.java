@@ -4,10 +4,13 @@ import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.Conditions;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.api.v1alpha1.GitSourceStatus;
+import dev.gitfoundry.api.v1alpha1.RevisionRecord;
 import dev.gitfoundry.gitsync.Snapshot;
 import dev.gitfoundry.gitsync.forge.CommitState;
+import dev.gitfoundry.operator.delivery.DeliveryMetrics;
 import dev.gitfoundry.operator.delivery.Health;
 import dev.gitfoundry.operator.delivery.HealthRollup;
+import dev.gitfoundry.operator.delivery.RevisionHistory;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +34,7 @@ final class BranchHealth {
   private final BranchStatuses statuses;
   private final SourceConditions conditions;
   private final Duration progressDeadline;
+  private final DeliveryMetrics metrics;
   private final Clock clock;
   private final Map<ResourceID, Instant> progressPosts = new ConcurrentHashMap<>();
 
@@ -39,11 +43,13 @@ final class BranchHealth {
       BranchStatuses statuses,
       SourceConditions conditions,
       Duration progressDeadline,
+      DeliveryMetrics metrics,
       Clock clock) {
     this.rollup = rollup;
     this.statuses = statuses;
     this.conditions = conditions;
     this.progressDeadline = progressDeadline;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -62,6 +68,9 @@ final class BranchHealth {
     Health health = rollup.of(BranchDelivery.scope(source).owner(), expectedApps);
     int total = Math.max(expectedApps, health.apps().size());
     if (health.allReady()) {
+      if (Conditions.get(status, Conditions.RECONCILING).isPresent()) {
+        healthy(source, snapshot); // the first report since the apply: measured once
+      }
       String message = total + "/" + total + " apps running";
       conditions.ready(
           status, source, Conditions.TRUE, "Succeeded", message + " at " + snapshot.revision());
@@ -90,6 +99,18 @@ final class BranchHealth {
       statuses.post(source, snapshot.sha(), CommitState.PENDING, message);
     }
     return WHILE_PROGRESSING;
+  }
+
+  private void healthy(GitSource source, Snapshot snapshot) {
+    RevisionHistory.find(source.getStatus(), snapshot.sha())
+        .map(RevisionRecord::getAppliedAt)
+        .map(Instant::parse)
+        .ifPresent(
+            applied ->
+                metrics.stage(
+                    DeliveryMetrics.Stage.HEALTH,
+                    DeliveryMetrics.Target.branch(source),
+                    Duration.between(applied, clock.instant())));
   }
 
   /** How many apps a compilation has, for {@link #report}. */

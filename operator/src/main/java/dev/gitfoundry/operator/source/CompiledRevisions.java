@@ -3,6 +3,7 @@ package dev.gitfoundry.operator.source;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.compiler.Compilation;
 import dev.gitfoundry.gitsync.Snapshot;
+import dev.gitfoundry.operator.delivery.DeliveryMetrics;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,10 +18,12 @@ public final class CompiledRevisions {
   private record Entry(Key key, Compilation compilation) {}
 
   private final Compiler compiler;
+  private final DeliveryMetrics metrics;
   private final Map<String, Entry> last = new ConcurrentHashMap<>();
 
-  public CompiledRevisions(Compiler compiler) {
+  public CompiledRevisions(Compiler compiler, DeliveryMetrics metrics) {
     this.compiler = compiler;
+    this.metrics = metrics;
   }
 
   public Compilation of(GitSource source, Snapshot snapshot) {
@@ -32,14 +35,21 @@ public final class CompiledRevisions {
     if (entry != null && Objects.equals(entry.key(), key)) {
       return entry.compilation();
     }
-    Compilation compilation = compiler.compile(source, snapshot);
+    Compilation compilation = compile(DeliveryMetrics.Target.branch(source), source, snapshot);
     last.put(id, new Entry(key, compilation));
     return compilation;
   }
 
   /** Compiles without remembering: another ref of the source, such as a pull request's head. */
   public Compilation once(GitSource source, Snapshot snapshot) {
-    return compiler.compile(source, snapshot);
+    return compile(DeliveryMetrics.Target.preview(source), source, snapshot);
+  }
+
+  @SuppressWarnings("try") // the timing is closed, never read
+  private Compilation compile(DeliveryMetrics.Target target, GitSource source, Snapshot snapshot) {
+    try (var timing = metrics.time(DeliveryMetrics.Stage.COMPILE, target)) {
+      return compiler.compile(source, snapshot);
+    }
   }
 
   void forget(GitSource source) {

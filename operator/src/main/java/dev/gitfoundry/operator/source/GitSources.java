@@ -4,6 +4,7 @@ import dev.gitfoundry.gitsync.PollScheduler;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.operator.delivery.CommitStatusPublisher;
 import dev.gitfoundry.operator.delivery.DeliveryListener;
+import dev.gitfoundry.operator.delivery.DeliveryMetrics;
 import dev.gitfoundry.operator.delivery.DeliveryPipeline;
 import dev.gitfoundry.operator.delivery.HealthRollup;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -26,6 +27,7 @@ public final class GitSources {
       CommitStatusPublisher publisher,
       List<DeliveryListener> listeners,
       OperatorConfig config,
+      DeliveryMetrics metrics,
       BooleanSupplier leading,
       Clock clock) {
     SourceConditions conditions = new SourceConditions(clock);
@@ -42,7 +44,7 @@ public final class GitSources {
             events,
             listeners,
             clock),
-        new BranchHealth(health, statuses, conditions, config.progressDeadline(), clock),
+        new BranchHealth(health, statuses, conditions, config.progressDeadline(), metrics, clock),
         new DriftChecks(clock),
         conditions,
         events,
