@@ -25,7 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -207,6 +209,138 @@ class GitOpsLoopE2E {
               && deployment("steady-web").getSpec().getReplicas() == 1;
         });
     awaitEvent("Warning", "DriftCorrected", "changed outside Git");
+  }
+
+  /** The controllers the operator registers, as JOSDK names them. */
+  private static final List<String> CONTROLLERS =
+      List.of(
+          "gitsource",
+          "gitsource-previews",
+          "cforgreconciler",
+          "cfspacereconciler",
+          "cfappreconciler",
+          "cfroutereconciler");
+
+  private static final List<String> STAGES =
+      List.of("compile", "plan", "dry-run", "apply", "prune", "health");
+
+  @Test
+  @Order(6)
+  void metricsShowTheLoopAndNothingSecret() throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + operator.httpPort() + "/metrics"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    PrometheusText metrics = new PrometheusText(response.body());
+
+    // JOSDK, per controller
+    for (String controller : CONTROLLERS) {
+      assertThat(metrics.of("operator_sdk_reconciliations_queue_size", "controller", controller))
+          .as("queue gauge of " + controller)
+          .hasSize(1);
+      assertThat(metrics.of("operator_sdk_reconciliations_executions", "controller", controller))
+          .as("executions gauge of " + controller)
+          .hasSize(1);
+    }
+    for (String controller : List.of("gitsource", "cfappreconciler")) {
+      assertThat(
+              metrics.sum("operator_sdk_reconciliations_started_total", "controller", controller))
+          .isPositive();
+      assertThat(
+              metrics.sum("operator_sdk_reconciliations_success_total", "controller", controller))
+          .isPositive();
+      assertThat(metrics.sum("operator_sdk_events_received_total", "controller", controller))
+          .isPositive();
+      double reconciles =
+          metrics.sum(
+              "operator_sdk_controllers_execution_reconcile_seconds_count",
+              "controller",
+              controller);
+      assertThat(reconciles).isPositive();
+      assertThat(
+              metrics.sum(
+                  "operator_sdk_controllers_execution_reconcile_seconds_bucket",
+                  "controller",
+                  controller,
+                  "le",
+                  "+Inf"))
+          .isEqualTo(reconciles);
+    }
+
+    // Delivery stages of this source's branch; health once per applied revision at least
+    String source = namespace + "/hello";
+    for (String stage : STAGES) {
+      String[] labels = {"kind", "branch", "source", source, "stage", stage};
+      double count = metrics.sum("gitfoundry_delivery_stage_duration_seconds_count", labels);
+      double seconds = metrics.sum("gitfoundry_delivery_stage_duration_seconds_sum", labels);
+      assertThat(count).as(stage + " count").isGreaterThanOrEqualTo(1);
+      assertThat(seconds).as(stage + " seconds").isPositive().isLessThan(LOOP.toSeconds() * count);
+    }
+    assertThat(
+            metrics.sum(
+                "gitfoundry_delivery_stage_duration_seconds_count",
+                "source",
+                source,
+                "stage",
+                "health"))
+        .as("a success for each of the four applied revisions")
+        .isGreaterThanOrEqualTo(4);
+    assertThat(
+            metrics.sum("gitfoundry_delivery_objects_total", "source", source, "action", "written"))
+        .isPositive();
+    assertThat(
+            metrics.sum("gitfoundry_delivery_objects_total", "source", source, "action", "pruned"))
+        .as("hello's objects")
+        .isGreaterThanOrEqualTo(3);
+
+    // Git: five pushes, five fetches
+    String[] git = {"repository", "127.0.0.1/" + repo.toLowerCase(Locale.ROOT), "branch", "main"};
+    double fetches = metrics.sum("gitfoundry_git_fetches_total", git);
+    assertThat(fetches).isGreaterThanOrEqualTo(5);
+    assertThat(metrics.sum("gitfoundry_git_polls_total", git)).isGreaterThanOrEqualTo(fetches);
+    assertThat(metrics.sum("gitfoundry_git_ls_remotes_total", git)).isGreaterThanOrEqualTo(fetches);
+    assertThat(metrics.sum("gitfoundry_git_fetched_bytes_total", git)).isPositive();
+    assertThat(metrics.sum("gitfoundry_git_failures_total", git)).isZero();
+    assertThat(metrics.sum("gitfoundry_git_fetch_duration_seconds_count", git)).isEqualTo(fetches);
+    assertThat(metrics.sum("gitfoundry_git_fetch_duration_seconds_sum", git)).isPositive();
+    double lastSuccess = metrics.sum("gitfoundry_git_last_success_timestamp_seconds", git);
+    assertThat(lastSuccess)
+        .isBetween(
+            Instant.now().minus(LOOP).getEpochSecond() * 1.0, Instant.now().getEpochSecond() + 1.0);
+    assertThat(metrics.sum("gitfoundry_leader")).isEqualTo(1);
+
+    // The JVM, the process, the HTTP server
+    assertThat(metrics.sum("jvm_memory_used_bytes", "area", "heap")).isPositive();
+    assertThat(metrics.sum("jvm_threads_live_threads")).isPositive();
+    assertThat(metrics.sum("jvm_classes_loaded_classes")).isPositive();
+    assertThat(metrics.of("jvm_gc_memory_allocated_bytes_total")).isNotEmpty();
+    assertThat(metrics.of("process_cpu_usage")).isNotEmpty();
+    assertThat(metrics.sum("process_uptime_seconds")).isPositive();
+    assertThat(
+            metrics.sum(
+                "http_server_requests_seconds_count", "method", "POST", "uri", "/hooks/gitea"))
+        .as("Gitea's push webhooks")
+        .isGreaterThanOrEqualTo(1);
+    assertThat(
+            metrics.sum(
+                "http_server_requests_seconds_count",
+                "uri",
+                "/status/{namespace}/{source}/{sha}",
+                "status",
+                "200"))
+        .isGreaterThanOrEqualTo(1);
+
+    // What an anonymous caller learns: no sha, no raw path, no credential
+    assertThat(metrics.samples)
+        .allSatisfy(
+            s ->
+                assertThat(s.labels().values())
+                    .noneMatch(v -> v.matches(".*[0-9a-f]{40}.*") || v.contains("@")));
+    assertThat(response.body()).doesNotContain(gitea.token(), "hook-secret");
   }
 
   /** Waits for an Event on the GitSource, as {@code kubectl describe gitsource} lists them. */
