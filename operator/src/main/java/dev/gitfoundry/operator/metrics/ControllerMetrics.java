@@ -32,6 +32,9 @@ final class ControllerMetrics implements Metrics {
   private final Map<String, MicrometerMetrics> controllers = new ConcurrentHashMap<>();
   private final MicrometerMetrics shared;
 
+  /** Whether the reconcile running on this thread was reported started. */
+  private final ThreadLocal<Boolean> started = ThreadLocal.withInitial(() -> false);
+
   ControllerMetrics(MeterRegistry registry) {
     this.registry = registry;
     this.shared = MicrometerMetrics.withoutPerResourceMetrics(registry);
@@ -95,12 +98,21 @@ final class ControllerMetrics implements Metrics {
 
   @Override
   public void reconciliationExecutionStarted(HasMetadata resource, Map<String, Object> metadata) {
+    started.set(true);
     of(controllerIn(metadata)).reconciliationExecutionStarted(resource, metadata);
   }
 
   @Override
   public void reconciliationExecutionFinished(HasMetadata resource, Map<String, Object> metadata) {
-    of(controllerIn(metadata)).reconciliationExecutionFinished(resource, metadata);
+    Metrics controller = of(controllerIn(metadata));
+    if (!started.get()) {
+      // JOSDK 5.2 reports "finished" without "started" when a delete arrived before the reconcile
+      // ran; "finished" takes one off both the executions gauge (which then went negative) and
+      // the queue gauge (rightly). Starting it here keeps the first at zero and the second right.
+      controller.reconciliationExecutionStarted(resource, metadata);
+    }
+    started.remove();
+    controller.reconciliationExecutionFinished(resource, metadata);
   }
 
   @Override
