@@ -26,13 +26,17 @@ final class LegacyDeployments {
     if (!ready || !pending(client).contains(key)) {
       return;
     }
-    client
-        .apps()
-        .deployments()
-        .inNamespace(app.getMetadata().getNamespace())
-        .withLabel(Labels.APP, app.getMetadata().getName())
-        .withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE)
-        .delete();
+    // One by one: a collection delete needs the deletecollection verb, which the chart does not
+    // grant.
+    var deployments = client.apps().deployments().inNamespace(app.getMetadata().getNamespace());
+    for (Deployment old :
+        deployments
+            .withLabel(Labels.APP, app.getMetadata().getName())
+            .withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE)
+            .list()
+            .getItems()) {
+      deployments.withName(old.getMetadata().getName()).delete();
+    }
     pending.remove(key);
     LOG.info(
         "retired the Deployments of app {}/{}: its StatefulSets are ready",
