@@ -24,11 +24,11 @@ import dev.gitfoundry.api.v1alpha1.Sidecar;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.testing.KubeCluster;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -146,13 +146,19 @@ class WorkloadAppIT {
     // The controller-manager's StatefulSet controller numbers the instances; each Pod's app
     // container reads its index, uid and IPs through the downward API.
     assertThat(pods)
-        .extracting(p -> p.getMetadata().getName() + "=" + p.getMetadata().getLabels().get("apps.kubernetes.io/pod-index"))
+        .extracting(
+            p ->
+                p.getMetadata().getName()
+                    + "="
+                    + p.getMetadata().getLabels().get("apps.kubernetes.io/pod-index"))
         .containsExactlyInAnyOrder("web-web-0=0", "web-web-1=1");
     for (Pod pod : pods) {
       Map<String, String> env = envOf(pod.getSpec().getContainers().get(0));
       assertThat(env)
-          .containsEntry("CF_INSTANCE_INDEX", "fieldRef:metadata.labels['apps.kubernetes.io/pod-index']")
-          .containsEntry("INSTANCE_INDEX", "fieldRef:metadata.labels['apps.kubernetes.io/pod-index']")
+          .containsEntry(
+              "CF_INSTANCE_INDEX", "fieldRef:metadata.labels['apps.kubernetes.io/pod-index']")
+          .containsEntry(
+              "INSTANCE_INDEX", "fieldRef:metadata.labels['apps.kubernetes.io/pod-index']")
           .containsEntry("CF_INSTANCE_GUID", "fieldRef:metadata.uid")
           .containsEntry("INSTANCE_GUID", "fieldRef:metadata.uid")
           .containsEntry("CF_INSTANCE_IP", "fieldRef:status.hostIP")
@@ -161,15 +167,15 @@ class WorkloadAppIT {
           .containsEntry("CF_INSTANCE_ADDR", "$(CF_INSTANCE_INTERNAL_IP):8080")
           .containsEntry("PORT", "8080");
       assertThat(env.get("VCAP_APPLICATION"))
-          .startsWith("{\"instance_id\":\"$(CF_INSTANCE_GUID)\",\"instance_index\":$(CF_INSTANCE_INDEX),")
+          .startsWith(
+              "{\"instance_id\":\"$(CF_INSTANCE_GUID)\",\"instance_index\":$(CF_INSTANCE_INDEX),")
           .endsWith(",$(GITFOUNDRY_VCAP_APPLICATION_FIELDS)}");
       assertThat(env).doesNotContainKey("SERVICE_BINDING_ROOT");
       // What the kubelet has to go by: the index label and the IPs kwok gave the Pod.
       assertThat(pod.getStatus().getPodIP()).isNotBlank();
       assertThat(pod.getStatus().getHostIP()).isNotBlank();
     }
-    JsonNode fields =
-        JSON.readTree("{" + runtime.get("GITFOUNDRY_VCAP_APPLICATION_FIELDS") + "}");
+    JsonNode fields = JSON.readTree("{" + runtime.get("GITFOUNDRY_VCAP_APPLICATION_FIELDS") + "}");
     assertThat(fields).isEqualTo(vcap);
   }
 
@@ -430,7 +436,13 @@ class WorkloadAppIT {
   }
 
   private List<Pod> podsOf(String ns, String app) {
-    return client.pods().inNamespace(ns).withLabel("gitfoundry.dev/app", app).list().getItems().stream()
+    return client
+        .pods()
+        .inNamespace(ns)
+        .withLabel("gitfoundry.dev/app", app)
+        .list()
+        .getItems()
+        .stream()
         .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
         .toList();
   }
