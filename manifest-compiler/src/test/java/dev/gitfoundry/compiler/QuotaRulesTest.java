@@ -271,4 +271,56 @@ class QuotaRulesTest {
                 + " foundation.yml defines a quota of that name too: write quota: acme or rename"
                 + " one");
   }
+
+  @Test
+  void everyLimitChecksItsValue() {
+    Compilation compilation =
+        compileTree(
+            repo(
+                "foundation.yml",
+                "quotas:\n  q:\n    instance_memory: -5\n    app_instances: 1.5\n"
+                    + "    route_ports: [1]\n    service_instances: 3000000000\n"
+                    + "    log_rate_limit: 1X\n    paid_service_plans: sometimes\n",
+                "acme/org.yml",
+                "quota: q\n",
+                "acme/prod/manifest.yml",
+                "applications:\n- name: web\n"));
+    assertThat(located(compilation, Diagnostic.Severity.ERROR))
+        .containsExactly(
+            "foundation.yml:3:22: quota 'q': instance_memory '-5' must be a size with a unit like"
+                + " 512M or 10G, a number of megabytes, or -1/unlimited",
+            "foundation.yml:4:20: quota 'q': app_instances '1.5' must be a whole number, or"
+                + " -1/unlimited",
+            "foundation.yml:5:18: route_ports must be a single value",
+            "foundation.yml:6:24: quota 'q': service_instances '3000000000' must be a whole"
+                + " number, or -1/unlimited",
+            "foundation.yml:7:21: quota 'q': log_rate_limit '1X' must be bytes per second with a"
+                + " unit like 128B, 4K or 1M, or -1/unlimited",
+            "foundation.yml:8:25: paid_service_plans must be true or false");
+  }
+
+  @Test
+  void misshapenQuotaKeysAreErrors() {
+    Compilation compilation =
+        compileTree(
+            repo(
+                "foundation.yml",
+                "quotas: [small]\nsecurity_groups: open\nrunning_security_groups: dns\n",
+                "acme/org.yml",
+                "quota: 5\n",
+                "acme/prod/space.yml",
+                "security_groups: {a: b}\n",
+                "acme/prod/manifest.yml",
+                "applications:\n- name: web\n"));
+    assertThat(located(compilation, Diagnostic.Severity.ERROR))
+        .containsExactly(
+            "acme/org.yml:1:8: quota must name a quota of foundation.yml, or be a map of limits"
+                + " (total_memory, ...)",
+            "acme/prod/space.yml:1:18: security_groups must be a list of security group names",
+            "foundation.yml:1:9: quotas must be a map of quota names to their limits",
+            "foundation.yml:2:18: security_groups must be a map of security group names to rule"
+                + " lists",
+            "foundation.yml:3:26: running_security_groups must be a list of security group"
+                + " names");
+  }
 }
