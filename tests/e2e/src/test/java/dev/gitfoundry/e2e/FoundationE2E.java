@@ -177,10 +177,15 @@ class FoundationE2E {
         .startsWith(
             "acme/prod/web/manifest.yml:9:20 For application 'web': You have exceeded the"
                 + " instance limit for your space's quota");
-    GitSource source =
-        client.resources(GitSource.class).inNamespace(namespace).withName("acme").get();
-    assertThat(Conditions.get(source.getStatus(), Conditions.READY).orElseThrow().getReason())
-        .isEqualTo("CompileFailed");
+    // The condition is written after the commit status is posted.
+    Await.until(
+        "the GitSource to report CompileFailed",
+        LOOP,
+        () ->
+            Conditions.get(source().getStatus(), Conditions.READY)
+                .filter(c -> "CompileFailed".equals(c.getReason()))
+                .isPresent());
+    GitSource source = source();
     assertThat(source.getStatus().getErrors())
         .extracting(e -> e.getFile() + ":" + e.getLine() + " " + e.getMessage())
         .anySatisfy(
@@ -210,6 +215,10 @@ class FoundationE2E {
                 .getSpec()
                 .getReplicas())
         .isEqualTo(3);
+  }
+
+  private static GitSource source() {
+    return client.resources(GitSource.class).inNamespace(namespace).withName("acme").get();
   }
 
   private static ResourceQuota quota() {
