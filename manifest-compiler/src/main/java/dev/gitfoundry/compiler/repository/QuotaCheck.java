@@ -4,13 +4,10 @@ import dev.gitfoundry.compiler.Diagnostic;
 import dev.gitfoundry.compiler.Findings;
 import dev.gitfoundry.compiler.foundation.QuotaDefinition;
 import dev.gitfoundry.compiler.manifest.ProcessDefinition;
-import dev.gitfoundry.compiler.manifest.ServiceBindingRequest;
 import dev.gitfoundry.compiler.yaml.Position;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.ToLongFunction;
 
 /**
@@ -128,8 +125,9 @@ final class QuotaCheck {
                         + " allows "
                         + quota.appInstances()));
     logRate(scope, subject, name, usages, quota);
-    routes(scope, subject, plans, quota);
-    services(scope, subject, plans, quota);
+    QuotaCounts counts = new QuotaCounts(diagnostics, scope.ofQuota, scope.owner, subject, quota);
+    counts.routes(plans);
+    counts.services(plans);
   }
 
   private void instanceMemory(Scope scope, List<Usage> usages, QuotaDefinition quota) {
@@ -212,101 +210,6 @@ final class QuotaCheck {
                         + "/s"));
   }
 
-  private void routes(Scope scope, String subject, List<SpacePlan> plans, QuotaDefinition quota) {
-    Set<String> routes = new LinkedHashSet<>();
-    Set<String> ports = new LinkedHashSet<>();
-    boolean routesReported = false;
-    boolean portsReported = false;
-    for (SpacePlan plan : plans) {
-      for (SpacePlan.PlannedApp app : plan.apps()) {
-        for (ResolvedRoute route : app.routes()) {
-          String key = plan.org() + "/" + plan.space() + " " + route.url();
-          Findings findings = new Findings(diagnostics, app.file()).forApp(app.app().name());
-          if (routes.add(key)
-              && !routesReported
-              && quota.routes() != null
-              && routes.size() > quota.routes()) {
-            routesReported = true;
-            findings.appError(
-                app.app().position(),
-                "You have exceeded the total routes "
-                    + scope.ofQuota
-                    + ": "
-                    + subject
-                    + " maps "
-                    + countAll(plans, false)
-                    + " routes, quota "
-                    + quota.name()
-                    + " allows "
-                    + quota.routes());
-          }
-          if (route.port() != null
-              && ports.add(key)
-              && !portsReported
-              && quota.reservedRoutePorts() != null
-              && ports.size() > quota.reservedRoutePorts()) {
-            portsReported = true;
-            findings.appError(
-                app.app().position(),
-                "You have exceeded the total reserved route ports "
-                    + scope.ofQuota
-                    + ": "
-                    + subject
-                    + " maps "
-                    + countAll(plans, true)
-                    + " TCP routes, quota "
-                    + quota.name()
-                    + " allows "
-                    + quota.reservedRoutePorts());
-          }
-        }
-      }
-    }
-  }
-
-  private void services(Scope scope, String subject, List<SpacePlan> plans, QuotaDefinition quota) {
-    if (quota.serviceInstances() == null) {
-      return;
-    }
-    // Service instances belong to a space: the same name in two spaces is two instances.
-    Set<String> instances = new LinkedHashSet<>();
-    for (SpacePlan plan : plans) {
-      for (SpacePlan.PlannedApp app : plan.apps()) {
-        for (ServiceBindingRequest service : app.app().services()) {
-          instances.add(plan.org() + "/" + plan.space() + "/" + service.name());
-        }
-      }
-    }
-    if (instances.size() <= quota.serviceInstances()) {
-      return;
-    }
-    Set<String> seen = new LinkedHashSet<>();
-    for (SpacePlan plan : plans) {
-      for (SpacePlan.PlannedApp app : plan.apps()) {
-        for (ServiceBindingRequest service : app.app().services()) {
-          if (seen.add(plan.org() + "/" + plan.space() + "/" + service.name())
-              && seen.size() > quota.serviceInstances()) {
-            new Findings(diagnostics, app.file())
-                .forApp(app.app().name())
-                .appError(
-                    service.position(),
-                    "You have exceeded "
-                        + scope.owner
-                        + " services limit: "
-                        + subject
-                        + " binds "
-                        + instances.size()
-                        + " service instances, quota "
-                        + quota.name()
-                        + " allows "
-                        + quota.serviceInstances());
-            return;
-          }
-        }
-      }
-    }
-  }
-
   /** Reports once, at the usage that takes the running sum past the limit. */
   private static void total(
       List<Usage> usages,
@@ -350,20 +253,6 @@ final class QuotaCheck {
               + megabytes(usage.process().memoryMb()));
     }
     return String.join(" + ", terms) + " = " + megabytes(sum);
-  }
-
-  private static int countAll(List<SpacePlan> plans, boolean portsOnly) {
-    Set<String> keys = new LinkedHashSet<>();
-    for (SpacePlan plan : plans) {
-      for (SpacePlan.PlannedApp app : plan.apps()) {
-        for (ResolvedRoute route : app.routes()) {
-          if (!portsOnly || route.port() != null) {
-            keys.add(plan.org() + "/" + plan.space() + " " + route.url());
-          }
-        }
-      }
-    }
-    return keys.size();
   }
 
   /** As the cf CLI prints sizes: 512M, 1G, 1.5G. */
