@@ -25,6 +25,7 @@ public final class CfApi implements AutoCloseable {
     new OrgEndpoints(views).register(router);
     new RouteEndpoints(views, config.defaultDomain()).register(router);
     new AppEndpoints(views, clock).register(router);
+    new TenantLimitsEndpoints(views).register(router);
     StubEndpoints.register(router);
     handler =
         new CfApiHandler(

@@ -25,8 +25,9 @@ import java.time.Duration;
 
 /**
  * A small foundation for the CF API tests, run the real way: a repository on Gitea with org {@code
- * cfapi} and spaces {@code dev} (apps hello with 2 instances and a route, worker without route) and
- * {@code prod} (app shop), applied by an in-process operator through a GitSource.
+ * cfapi} (quota standard) and spaces {@code dev} (quota small, security group orders-db; apps hello
+ * with 2 instances and a route, worker without route) and {@code prod} (app shop), with the running
+ * security group public-networks, applied by an in-process operator through a GitSource.
  */
 final class CfApiFoundation implements AutoCloseable {
   static final String ORG = "cfapi";
@@ -186,7 +187,24 @@ final class CfApiFoundation implements AutoCloseable {
 
   private static Path writeRepository() throws IOException {
     Path root = Files.createTempDirectory("cfapi-repo");
-    write(root.resolve("foundation.yml"), "domains:\n  - " + DOMAIN + "\n");
+    write(
+        root.resolve("foundation.yml"),
+        """
+        domains:
+          - %s
+        quotas:
+          standard: {total_memory: 4G, routes: 20}
+          small: {total_memory: 2G, instance_memory: 1G, app_instances: 5}
+        security_groups:
+          public-networks:
+            - {protocol: all, destination: 0.0.0.0-9.255.255.255}
+          orders-db:
+            - {protocol: tcp, destination: 10.20.0.0/24, ports: "5432", description: orders}
+        running_security_groups: [public-networks]
+        """
+            .formatted(DOMAIN));
+    write(root.resolve("cfapi/org.yml"), "quota: standard\n");
+    write(root.resolve("cfapi/dev/space.yml"), "quota: small\nsecurity_groups: [orders-db]\n");
     write(
         root.resolve("cfapi/dev/hello/manifest.yml"),
         """

@@ -109,6 +109,82 @@ class CfCliE2E {
   }
 
   @Test
+  void quotasAndSecurityGroupsFromGitAreShownAsCloudControllerWould() {
+    try (CfCli cf = CfCli.create()) {
+      String kubeconfig = foundation.cluster.api().kubeconfigYaml();
+      cf.useKubeconfig(kubeconfig);
+      show(cf.run("api", foundation.apiUrl(), "--skip-ssl-validation")).orThrow("cf api");
+      show(cf.run("login", "-u", firstUser(kubeconfig), "-o", CfApiFoundation.ORG, "-s", "dev"))
+          .orThrow("cf login");
+
+      CommandResult orgQuotas = show(cf.run("org-quotas"));
+      assertThat(orgQuotas.exitCode()).as(orgQuotas.toString()).isZero();
+      assertThat(orgQuotas.stdout())
+          .containsPattern(
+              "(?m)^standard\\s+4G\\s+unlimited\\s+20\\s+unlimited\\s+allowed\\s+unlimited");
+      CommandResult orgQuota = show(cf.run("org-quota", "standard"));
+      assertThat(orgQuota.exitCode()).as(orgQuota.toString()).isZero();
+      assertThat(orgQuota.stdout())
+          .containsPattern("total memory:\\s+4G")
+          .containsPattern("instance memory:\\s+unlimited")
+          .containsPattern("routes:\\s+20")
+          .containsPattern("log volume per second:\\s+unlimited");
+      CommandResult missing = show(cf.run("org-quota", "nope"));
+      assertThat(missing.exitCode()).isNotZero();
+      assertThat(missing.stdout() + missing.stderr()).containsPattern("nope.* not found");
+
+      CommandResult spaceQuotas = show(cf.run("space-quotas"));
+      assertThat(spaceQuotas.exitCode()).as(spaceQuotas.toString()).isZero();
+      assertThat(spaceQuotas.stdout())
+          .contains("Getting space quotas for org cfapi")
+          .containsPattern("(?m)^small\\s+2G\\s+1G\\s+unlimited\\s+unlimited\\s+allowed\\s+5");
+      CommandResult spaceQuota = show(cf.run("space-quota", "small"));
+      assertThat(spaceQuota.exitCode()).as(spaceQuota.toString()).isZero();
+      assertThat(spaceQuota.stdout())
+          .containsPattern("total memory:\\s+2G")
+          .containsPattern("instance memory:\\s+1G")
+          .containsPattern("app instances:\\s+5");
+
+      CommandResult org = show(cf.run("org", "cfapi"));
+      assertThat(org.exitCode()).as(org.toString()).isZero();
+      assertThat(org.stdout()).containsPattern("quota:\\s+standard");
+      CommandResult space = show(cf.run("space", "dev"));
+      assertThat(space.exitCode()).as(space.toString()).isZero();
+      assertThat(space.stdout())
+          .containsPattern("quota:\\s+small")
+          .containsPattern("running security groups:\\s+public-networks, orders-db");
+      CommandResult prod = show(cf.run("space", "prod"));
+      assertThat(prod.stdout())
+          .containsPattern("running security groups:[ \\t]+public-networks\\R");
+      CommandResult rules = show(cf.run("space", "dev", "--security-group-rules"));
+      assertThat(rules.exitCode()).as(rules.toString()).isZero();
+      assertThat(rules.stdout())
+          .containsPattern("orders-db\\s+10\\.20\\.0\\.0/24\\s+5432\\s+tcp\\s+running\\s+orders");
+
+      CommandResult groups = show(cf.run("security-groups"));
+      assertThat(groups.exitCode()).as(groups.toString()).isZero();
+      assertThat(groups.stdout())
+          .containsPattern("public-networks\\s+<all>\\s+<all>\\s+running")
+          .containsPattern("orders-db\\s+cfapi\\s+dev\\s+running");
+      CommandResult group = show(cf.run("security-group", "orders-db"));
+      assertThat(group.exitCode()).as(group.toString()).isZero();
+      assertThat(group.stdout())
+          .containsPattern("name:\\s+orders-db")
+          .contains("\"destination\": \"10.20.0.0/24\"")
+          .contains("\"ports\": \"5432\"")
+          .containsPattern("cfapi\\s+dev");
+      CommandResult running = show(cf.run("running-security-groups"));
+      assertThat(running.exitCode()).as(running.toString()).isZero();
+      assertThat(running.stdout())
+          .containsPattern("(?m)^public-networks$")
+          .doesNotContain("orders-db");
+      CommandResult staging = show(cf.run("staging-security-groups"));
+      assertThat(staging.exitCode()).as(staging.toString()).isZero();
+      assertThat(staging.stdout()).contains("No global staging security groups found.");
+    }
+  }
+
+  @Test
   void aUserBoundToOneSpaceSeesOnlyThatSpace() {
     try (CfCli cf = CfCli.create()) {
       Map<String, String> users = new LinkedHashMap<>();

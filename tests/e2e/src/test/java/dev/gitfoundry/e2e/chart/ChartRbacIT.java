@@ -110,8 +110,13 @@ class ChartRbacIT {
     "create, '', pods/exec, acme-prod, false",
     "create, '', events, acme-prod, true",
     "list, '', configmaps, acme-prod, false",
-    "patch, apps, deployments, acme-prod, true",
-    "create, apps, statefulsets, acme-prod, false",
+    "patch, apps, statefulsets, acme-prod, true",
+    "delete, apps, deployments, acme-prod, true",
+    "create, apps, deployments, acme-prod, false",
+    "create, apps, daemonsets, acme-prod, false",
+    "patch, '', resourcequotas, acme-prod, true",
+    "patch, '', limitranges, acme-prod, true",
+    "patch, networking.k8s.io, networkpolicies, acme-prod, true",
     "patch, networking.k8s.io, ingresses, acme-prod, true",
     "patch, gateway.networking.k8s.io, httproutes, acme-prod, true",
     "patch, gateway.networking.k8s.io, gateways, acme-prod, false",
@@ -182,11 +187,11 @@ class ChartRbacIT {
         .isInstanceOf(KubernetesClientException.class)
         .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(403));
 
-    // What the bindings give: a developer reads apps, pods, logs and deployments of that space
+    // What the bindings give: a developer reads apps, pods, logs and statefulsets of that space
     // only.
     assertThat(can("alice", List.of(), "list", "gitfoundry.dev", "cfapps", null, TENANT)).isTrue();
     assertThat(can("alice", List.of(), "get", "", "pods/log", null, TENANT)).isTrue();
-    assertThat(can("alice", List.of(), "watch", "apps", "deployments", null, TENANT)).isTrue();
+    assertThat(can("alice", List.of(), "watch", "apps", "statefulsets", null, TENANT)).isTrue();
     assertThat(can("alice", List.of(), "list", "", "services", null, TENANT)).isTrue();
     assertThat(can("alice", List.of(), "patch", "gitfoundry.dev", "cfapps", null, TENANT))
         .isFalse();

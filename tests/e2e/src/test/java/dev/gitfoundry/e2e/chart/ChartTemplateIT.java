@@ -62,11 +62,12 @@ class ChartTemplateIT {
           "gitfoundry.dev gitsources/finalizers,cforgs/finalizers,cfspaces/finalizers,"
               + "cfapps/finalizers,cfroutes/finalizers update",
           "core namespaces get,list,watch,create,patch,delete",
-          "core secrets,services " + CRUD,
+          "core secrets,services,resourcequotas,limitranges " + CRUD,
           "core pods get,list,watch",
           "core events create,patch",
-          "apps deployments " + CRUD,
-          "networking.k8s.io ingresses " + CRUD,
+          "apps statefulsets " + CRUD,
+          "apps deployments list,delete",
+          "networking.k8s.io ingresses,networkpolicies " + CRUD,
           "gateway.networking.k8s.io httproutes " + CRUD,
           "rbac.authorization.k8s.io rolebindings " + CRUD,
           "rbac.authorization.k8s.io clusterroles bind "
@@ -363,7 +364,7 @@ class ChartTemplateIT {
                 "gitfoundry.dev cforgs,cfspaces,cfapps,cfroutes get,list,watch",
                 "core pods,services get,list,watch",
                 "core pods/log get",
-                "apps deployments get,list,watch");
+                "apps statefulsets get,list,watch");
       }
     }
     assertThat(

@@ -10,7 +10,7 @@ import dev.gitfoundry.testing.Await;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -92,7 +92,7 @@ class PullRequestPreviewE2E {
     assertThat(apps).extracting(a -> a.getMetadata().getName()).containsExactly("hello");
     List<Pod> pods = loop.client.pods().inNamespace(previewNamespace).list().getItems();
     assertThat(pods).isNotEmpty().allMatch(p -> "Running".equals(p.getStatus().getPhase()));
-    assertThat(loop.client.apps().deployments().inNamespace(previewNamespace).list().getItems())
+    assertThat(loop.client.apps().statefulSets().inNamespace(previewNamespace).list().getItems())
         .extracting(d -> d.getMetadata().getName())
         .containsExactly("hello-web");
     // main keeps running its own two apps, untouched
@@ -191,7 +191,7 @@ class PullRequestPreviewE2E {
   @Test
   @Order(5)
   void aBrokenManifestFailsOnThePullRequestHeadAndMainIsUntouched() throws Exception {
-    long mainGeneration = deployment("preview-dev", "hello-web").getMetadata().getGeneration();
+    long mainGeneration = statefulSet("preview-dev", "hello-web").getMetadata().getGeneration();
     String sha =
         loop.push(
             "break-hello",
@@ -204,7 +204,7 @@ class PullRequestPreviewE2E {
     assertThat(loop.latest(sha, PreviewLoop.PREVIEW_CONTEXT).get("description").asText())
         .startsWith("preview/dev/hello/manifest.yml:3:11");
     assertThat(loop.client.namespaces().withName("preview-dev-pr-" + broken).get()).isNull();
-    assertThat(deployment("preview-dev", "hello-web").getMetadata().getGeneration())
+    assertThat(statefulSet("preview-dev", "hello-web").getMetadata().getGeneration())
         .isEqualTo(mainGeneration);
     assertThat(loop.latestState(mainSha, "gitfoundry")).isEqualTo("success");
     assertThat(loop.latestState(sha, "gitfoundry")).isNull(); // main's loop never saw the PR
@@ -325,8 +325,8 @@ class PullRequestPreviewE2E {
         : source.getStatus().getPreviews();
   }
 
-  private static Deployment deployment(String namespace, String name) {
-    return loop.client.apps().deployments().inNamespace(namespace).withName(name).get();
+  private static StatefulSet statefulSet(String namespace, String name) {
+    return loop.client.apps().statefulSets().inNamespace(namespace).withName(name).get();
   }
 
   private static String envValue(String namespace, String key) {
