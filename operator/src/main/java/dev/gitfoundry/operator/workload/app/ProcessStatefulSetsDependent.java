@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 /**
  * One StatefulSet per process type, so that every instance has a stable index ({@code
  * CF_INSTANCE_INDEX}, the Pod's {@code apps.kubernetes.io/pod-index} label; see
- * docs/adr/0001-statefulsets-for-instance-indexes.md). Pods start and stop in parallel, as CF's
+ * docs/adr/0003-statefulsets-for-instance-indexes.md). Pods start and stop in parallel, as CF's
  * instances do, and roll one at a time. A process type removed from the app loses its StatefulSet.
  */
 final class ProcessStatefulSetsDependent extends KubernetesDependentResource<StatefulSet, CFApp>
