@@ -30,6 +30,10 @@ final class CallerView {
     return foundation;
   }
 
+  Identity caller() {
+    return caller;
+  }
+
   List<CFOrg> orgs() {
     return foundation.orgs().stream().filter(org -> visibility.canSee(caller, org)).toList();
   }

@@ -23,7 +23,10 @@ final class InstanceStates {
     DOWN
   }
 
-  record Instance(int index, State state, long uptimeSeconds) {}
+  /**
+   * @param pod the Pod behind the instance, or null for an instance that has none
+   */
+  record Instance(int index, State state, long uptimeSeconds, Pod pod) {}
 
   private static final Set<String> CRASH_REASONS =
       Set.of("CrashLoopBackOff", "Error", "OOMKilled", "ImagePullBackOff", "ErrImagePull");
@@ -31,25 +34,33 @@ final class InstanceStates {
   private InstanceStates() {}
 
   static List<Instance> of(int desired, List<Pod> pods, Instant now) {
-    List<Pod> live =
-        pods.stream()
-            .filter(pod -> pod.getMetadata().getDeletionTimestamp() == null)
-            .sorted(
-                Comparator.comparing((Pod pod) -> state(pod).ordinal())
-                    .thenComparing(pod -> String.valueOf(pod.getMetadata().getCreationTimestamp()))
-                    .thenComparing(pod -> pod.getMetadata().getName()))
-            .toList();
+    List<Pod> live = ordered(pods);
     List<Instance> instances = new ArrayList<>();
     for (int index = 0; index < desired; index++) {
       if (index < live.size()) {
         Pod pod = live.get(index);
         State state = state(pod);
-        instances.add(new Instance(index, state, state == State.RUNNING ? uptime(pod, now) : 0));
+        instances.add(
+            new Instance(index, state, state == State.RUNNING ? uptime(pod, now) : 0, pod));
       } else {
-        instances.add(new Instance(index, State.DOWN, 0));
+        instances.add(new Instance(index, State.DOWN, 0, null));
       }
     }
     return instances;
+  }
+
+  /**
+   * A process's Pods in instance order (the position is the instance index everywhere: stats, logs,
+   * crash events): Pods being deleted left out, healthiest and oldest first.
+   */
+  static List<Pod> ordered(List<Pod> pods) {
+    return pods.stream()
+        .filter(pod -> pod.getMetadata().getDeletionTimestamp() == null)
+        .sorted(
+            Comparator.comparing((Pod pod) -> state(pod).ordinal())
+                .thenComparing(pod -> String.valueOf(pod.getMetadata().getCreationTimestamp()))
+                .thenComparing(pod -> pod.getMetadata().getName()))
+        .toList();
   }
 
   static State state(Pod pod) {

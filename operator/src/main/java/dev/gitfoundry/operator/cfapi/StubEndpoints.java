@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Endpoints the CLI calls for features Gitfoundry does not have (quotas, isolation segments,
- * security groups, services, droplets, deployments, sidecars). Each answers the way the CLI accepts
- * as "none", per reference/cf-api.md.
+ * security groups, droplets, deployments, sidecars). Each answers the way the CLI accepts as
+ * "none", per reference/cf-api.md.
  */
 final class StubEndpoints {
   private StubEndpoints() {}
@@ -17,9 +17,7 @@ final class StubEndpoints {
             "/v3/organization_quotas",
             "/v3/space_quotas",
             "/v3/isolation_segments",
-            "/v3/service_instances",
             "/v3/service_route_bindings",
-            "/v3/service_credential_bindings",
             "/v3/deployments",
             "/v3/droplets",
             "/v3/packages",
@@ -32,9 +30,7 @@ final class StubEndpoints {
             "/v3/processes/:guid/sidecars",
             "/v3/apps/:guid/sidecars",
             "/v3/apps/:guid/packages",
-            "/v3/apps/:guid/droplets",
-            "/v3/apps/:guid/revisions",
-            "/v3/apps/:guid/revisions/deployed")) {
+            "/v3/apps/:guid/droplets")) {
       router.get(path, (request, p) -> ListQuery.page(request, List.of()));
     }
     router.get(
