@@ -135,7 +135,7 @@ final class RoleEndpoints {
     return roles;
   }
 
-  private static void addRoles(
+  static void addRoles(
       List<ObjectNode> roles,
       Map<String, User> users,
       RoleAssignment assignment,
