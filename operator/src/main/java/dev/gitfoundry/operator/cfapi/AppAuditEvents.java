@@ -5,14 +5,11 @@ import dev.gitfoundry.api.v1alpha1.AppChange;
 import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.api.v1alpha1.ProcessSpec;
-import dev.gitfoundry.compiler.CompilerSettings;
-import dev.gitfoundry.compiler.repository.Names;
 import dev.gitfoundry.compiler.repository.StableGuids;
 import dev.gitfoundry.gitsync.CommitInfo;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The audit event one applied revision records for one app, in Cloud Controller's shape: {@code
@@ -31,8 +28,12 @@ final class AppAuditEvents {
 
   private AppAuditEvents() {}
 
+  /** Where the app is, as CF names it: its GUID, and its space's and org's GUIDs and names. */
+  record Placement(
+      String appGuid, String spaceGuid, String spaceName, String orgGuid, String orgName) {}
+
   /**
-   * @param app the CFApp as the revision left it (null when it was removed or is not readable)
+   * @param app the CFApp as the revision left it (null when it was removed or is not needed)
    */
   static ObjectNode of(
       GitSource source,
@@ -40,16 +41,9 @@ final class AppAuditEvents {
       CommitInfo commit,
       AppChange change,
       CFApp app,
+      Placement placement,
       Instant at) {
-    CompilerSettings settings =
-        CompilerSettings.forSource(
-            source.getMetadata().getName(),
-            source.getMetadata().getNamespace(),
-            source.getSpec() == null ? null : source.getSpec().getPath());
-    String appGuid =
-        app != null && CfGuids.of(app) != null
-            ? CfGuids.of(app)
-            : Names.appGuid(settings, change.getOrg(), change.getSpace(), change.getApp());
+    String appGuid = placement.appGuid();
     String type = type(change.getAction());
     ObjectNode event = CfJson.object();
     event.put("guid", StableGuids.of("audit-event", appGuid, commit.sha(), type));
@@ -87,14 +81,11 @@ final class AppAuditEvents {
     if (app != null && app.getSpec().getSource() != null) {
       data.put("manifest", app.getSpec().getSource().getFile());
     }
-    event
-        .putObject("space")
-        .put("guid", Names.spaceGuid(settings, change.getOrg(), change.getSpace()))
-        .put("name", change.getSpace());
+    event.putObject("space").put("guid", placement.spaceGuid()).put("name", placement.spaceName());
     event
         .putObject("organization")
-        .put("guid", Names.orgGuid(settings, change.getOrg()))
-        .put("name", change.getOrg());
+        .put("guid", placement.orgGuid())
+        .put("name", placement.orgName());
     return event;
   }
 
@@ -114,32 +105,40 @@ final class AppAuditEvents {
     ObjectNode request = CfJson.object();
     if (AppChange.ADDED.equals(change.getAction())) {
       request.put("name", change.getApp());
-      if (app != null) {
-        request.put("state", AppJson.state(app));
-      }
       return request;
     }
     if (!AppChange.CHANGED.equals(change.getAction()) || change.getFields() == null) {
       return request;
     }
     for (String field : change.getFields()) {
-      String key = field.toLowerCase(Locale.ROOT);
-      ProcessSpec web = app == null ? null : processNamedIn(app, field);
-      if (key.startsWith("env")) {
+      // Paths as the delivery pipeline writes them: processes[web].instances, desiredState, env.X
+      String last = field.substring(field.lastIndexOf('.') + 1);
+      ProcessSpec process = app == null ? null : processNamedIn(app, field);
+      if (field.equals("env") || field.startsWith("env.")) {
         request.put("environment_json", HIDDEN);
-      } else if (app != null && key.contains("state")) {
+      } else if (app != null && field.equals("desiredState")) {
         request.put("state", AppJson.state(app));
-      } else if (web != null && key.contains("instances")) {
-        request.put("instances", ProcessJson.instances(web));
-      } else if (web != null && key.contains("memory") && web.getMemoryMB() != null) {
-        request.put("memory", web.getMemoryMB());
-      } else if (web != null && key.contains("disk") && web.getDiskMB() != null) {
-        request.put("disk_quota", web.getDiskMB());
-      } else if (web != null && key.contains("command") && web.getCommand() != null) {
-        request.put("command", web.getCommand());
+      } else if (process != null && field.startsWith("processes")) {
+        switch (last) {
+          case "instances" -> request.put("instances", ProcessJson.instances(process));
+          case "memoryMB" -> putIfSet(request, "memory", process.getMemoryMB());
+          case "diskMB" -> putIfSet(request, "disk_quota", process.getDiskMB());
+          case "command" -> {
+            if (process.getCommand() != null) {
+              request.put("command", process.getCommand());
+            }
+          }
+          default -> {}
+        }
       }
     }
     return request;
+  }
+
+  private static void putIfSet(ObjectNode request, String key, Long value) {
+    if (value != null) {
+      request.put(key, value);
+    }
   }
 
   /**

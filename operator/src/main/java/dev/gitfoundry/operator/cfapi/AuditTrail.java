@@ -3,7 +3,11 @@ package dev.gitfoundry.operator.cfapi;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gitfoundry.api.v1alpha1.AppChange;
 import dev.gitfoundry.api.v1alpha1.CFApp;
+import dev.gitfoundry.api.v1alpha1.CFOrg;
+import dev.gitfoundry.api.v1alpha1.CFSpace;
 import dev.gitfoundry.api.v1alpha1.GitSource;
+import dev.gitfoundry.compiler.CompilerSettings;
+import dev.gitfoundry.compiler.repository.Names;
 import dev.gitfoundry.gitsync.CommitInfo;
 import dev.gitfoundry.operator.delivery.DeliveryListener;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -11,9 +15,11 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,11 +46,26 @@ public final class AuditTrail implements DeliveryListener {
   public void applied(
       GitSource source, String revision, CommitInfo commit, List<AppChange> changes) {
     Instant at = clock.instant();
+    Map<String, Optional<Space>> spaces = new HashMap<>();
     Map<String, List<ObjectNode>> bySpace = new LinkedHashMap<>();
     for (AppChange change : changes) {
+      Optional<Space> space =
+          spaces.computeIfAbsent(change.getSpace(), name -> space(source, name));
+      if (space.isEmpty()) {
+        continue; // the space went away with its Namespace: nobody can ask for these events
+      }
+      CFApp app = appAfter(change);
       bySpace
           .computeIfAbsent(change.getNamespace(), namespace -> new ArrayList<>())
-          .add(AppAuditEvents.of(source, revision, commit, change, appAfter(change), at));
+          .add(
+              AppAuditEvents.of(
+                  source,
+                  revision,
+                  commit,
+                  change,
+                  app,
+                  space.get().placement(source, change, app),
+                  at));
     }
     bySpace.forEach(
         (namespace, events) -> {
@@ -63,10 +84,52 @@ public final class AuditTrail implements DeliveryListener {
         });
   }
 
-  /** The changed app as the revision left it; only updates need its new values. */
+  /** A space as CF names it: GUIDs and names of the space and its org. */
+  private record Space(String guid, String name, String orgGuid, String orgName) {
+    AppAuditEvents.Placement placement(GitSource source, AppChange change, CFApp app) {
+      // Added and removed apps are not read back; their GUID is derived as the compiler does.
+      String appGuid =
+          app != null
+              ? CfGuids.of(app)
+              : Names.appGuid(
+                  CompilerSettings.forSource(
+                      source.getMetadata().getName(), source.getMetadata().getNamespace(), null),
+                  orgName,
+                  name,
+                  change.getApp());
+      return new AppAuditEvents.Placement(appGuid, guid, name, orgGuid, orgName);
+    }
+  }
+
+  /**
+   * The CFSpace an app change names ({@code AppChange.space} is the CFSpace's resource name, beside
+   * its GitSource) and its CFOrg.
+   */
+  private Optional<Space> space(GitSource source, String spaceResource) {
+    String namespace = source.getMetadata().getNamespace();
+    CFSpace space =
+        client.resources(CFSpace.class).inNamespace(namespace).withName(spaceResource).get();
+    if (space == null) {
+      return Optional.empty();
+    }
+    CFOrg org =
+        client
+            .resources(CFOrg.class)
+            .inNamespace(namespace)
+            .withName(space.getSpec().getOrgName())
+            .get();
+    return Optional.of(
+        new Space(
+            CfGuids.of(space),
+            space.getSpec().getDisplayName(),
+            org == null ? null : CfGuids.of(org),
+            org == null ? space.getSpec().getOrgName() : org.getSpec().getDisplayName()));
+  }
+
+  /** A changed app as the revision left it, for its new values. */
   private CFApp appAfter(AppChange change) {
     if (!AppChange.CHANGED.equals(change.getAction())) {
-      return null;
+      return null; // a first revision adds every app: no reads for those
     }
     return client
         .resources(CFApp.class)

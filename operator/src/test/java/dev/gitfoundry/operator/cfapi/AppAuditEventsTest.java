@@ -19,6 +19,9 @@ class AppAuditEventsTest {
           "jane@example.com",
           Instant.parse("2026-03-01T09:59:00Z"));
 
+  private static final AppAuditEvents.Placement PLACEMENT =
+      new AppAuditEvents.Placement(Samples.APP_GUID, "space-guid", "prod", "org-guid", "acme");
+
   private static AppChange change(String action, String... fields) {
     return new AppChange(action, "acme", "prod", "web", "acme-prod", "web", List.of(fields));
   }
@@ -35,11 +38,12 @@ class AppAuditEventsTest {
             COMMIT,
             change(
                 AppChange.CHANGED,
-                "instances",
-                "memory",
+                "processes[web].instances",
+                "processes[web].memoryMB",
                 "env.API_KEY",
-                "processes.worker.command"),
+                "processes[worker].healthCheck.type"),
             app,
+            PLACEMENT,
             AT);
 
     assertThat(event.path("type").asText()).isEqualTo("audit.app.update");
@@ -61,33 +65,47 @@ class AppAuditEventsTest {
     assertThat(event.path("data").path("repository").asText())
         .as("no credentials from the URL")
         .isEqualTo("https://git.example/acme/manifests.git");
+    assertThat(request.has("command")).as("a health check is not described").isFalse();
     assertThat(event.path("data").path("changed_fields")).hasSize(4);
   }
 
   @Test
-  void createAndDeleteTargetTheSameStableGuidWithoutTheApp() {
+  void createAndDeleteNameTheAppAndItsSpace() {
     ObjectNode created =
         AppAuditEvents.of(
-            Samples.source(), "main@sha1:a", COMMIT, change(AppChange.ADDED), null, AT);
+            Samples.source(), "main@sha1:a", COMMIT, change(AppChange.ADDED), null, PLACEMENT, AT);
     ObjectNode deleted =
         AppAuditEvents.of(
-            Samples.source(), "main@sha1:b", COMMIT, change(AppChange.REMOVED), null, AT);
+            Samples.source(),
+            "main@sha1:b",
+            COMMIT,
+            change(AppChange.REMOVED),
+            null,
+            PLACEMENT,
+            AT);
     assertThat(created.path("type").asText()).isEqualTo("audit.app.create");
     assertThat(created.path("data").path("request").path("name").asText()).isEqualTo("web");
     assertThat(deleted.path("type").asText()).isEqualTo("audit.app.delete-request");
-    assertThat(deleted.path("target").path("guid").asText())
-        .isEqualTo(created.path("target").path("guid").asText());
+    assertThat(deleted.path("target").path("guid").asText()).isEqualTo(Samples.APP_GUID);
     assertThat(deleted.path("guid").asText()).isNotEqualTo(created.path("guid").asText());
-    assertThat(created.path("space").path("guid").asText()).isNotBlank();
+    assertThat(created.path("space").path("guid").asText()).isEqualTo("space-guid");
+    assertThat(created.path("organization").path("name").asText()).isEqualTo("acme");
   }
 
   @Test
   void theSameRevisionGivesTheSameEventGuid() {
     ObjectNode once =
-        AppAuditEvents.of(Samples.source(), "r", COMMIT, change(AppChange.ADDED), null, AT);
+        AppAuditEvents.of(
+            Samples.source(), "r", COMMIT, change(AppChange.ADDED), null, PLACEMENT, AT);
     ObjectNode again =
         AppAuditEvents.of(
-            Samples.source(), "r", COMMIT, change(AppChange.ADDED), null, AT.plusSeconds(5));
+            Samples.source(),
+            "r",
+            COMMIT,
+            change(AppChange.ADDED),
+            null,
+            PLACEMENT,
+            AT.plusSeconds(5));
     assertThat(again.path("guid").asText()).isEqualTo(once.path("guid").asText());
   }
 
@@ -95,7 +113,8 @@ class AppAuditEventsTest {
   void anAuthorWithoutEmailIsNamed() {
     CommitInfo anonymous = new CommitInfo("abc", "s", "Jane", "", null);
     ObjectNode event =
-        AppAuditEvents.of(Samples.source(), "r", anonymous, change(AppChange.ADDED), null, AT);
+        AppAuditEvents.of(
+            Samples.source(), "r", anonymous, change(AppChange.ADDED), null, PLACEMENT, AT);
     assertThat(event.path("actor").path("name").asText()).isEqualTo("Jane");
   }
 }

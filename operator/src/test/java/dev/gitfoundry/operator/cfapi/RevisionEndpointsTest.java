@@ -25,8 +25,15 @@ class RevisionEndpointsTest {
             "main@sha1:" + commit.sha(),
             commit,
             new AppChange(
-                AppChange.CHANGED, "acme", "prod", "web", "acme-prod", "web", List.of("memory")),
+                AppChange.CHANGED,
+                "acme",
+                "prod",
+                "web",
+                "acme-prod",
+                "web",
+                List.of("processes[web].memoryMB")),
             null,
+            new AppAuditEvents.Placement(Samples.APP_GUID, "s", "prod", "o", "acme"),
             Instant.parse("2026-03-01T10:00:00Z"));
     ObjectNode revision = RevisionEndpoints.revision(Samples.APP_GUID, 2, event, "http://api");
     assertThat(revision.path("version").asInt()).isEqualTo(2);
