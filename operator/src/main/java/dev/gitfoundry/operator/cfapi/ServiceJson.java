@@ -49,7 +49,14 @@ final class ServiceJson {
     json.put("updated_at", created);
     json.put("name", binding.name());
     json.put("type", "app");
-    json.set("last_operation", lastOperation(instance));
+    ObjectNode operation = lastOperation(instance);
+    // The instance says what to create; its bindings say only why they wait.
+    operation.put(
+        "description",
+        instance.secretExists()
+            ? ""
+            : "Secret " + instance.name() + " not found in namespace " + instance.namespace());
+    json.set("last_operation", operation);
     ObjectNode relationships = json.putObject("relationships");
     relationships.set("app", CfJson.toOne(CfGuids.of(binding.app())));
     relationships.set("service_instance", CfJson.toOne(instance.guid()));

@@ -109,7 +109,11 @@ class ChartRbacIT {
     "create, '', pods, acme-prod, false",
     "create, '', pods/exec, acme-prod, false",
     "create, '', events, acme-prod, true",
-    "list, '', configmaps, acme-prod, false",
+    "list, '', configmaps, acme-prod, true",
+    "update, '', configmaps, acme-prod, true",
+    "delete, '', configmaps, acme-prod, false",
+    "get, '', pods/log, acme-prod, true",
+    "list, metrics.k8s.io, pods, acme-prod, true",
     "patch, apps, deployments, acme-prod, true",
     "create, apps, statefulsets, acme-prod, false",
     "patch, networking.k8s.io, ingresses, acme-prod, true",
@@ -137,7 +141,7 @@ class ChartRbacIT {
   @Test
   void requestsReallyRunAsTheOperatorServiceAccount() {
     assertThat(operator.namespaces().withName(TENANT).get()).isNotNull();
-    assertThatThrownBy(() -> operator.configMaps().inNamespace(TENANT).list())
+    assertThatThrownBy(() -> operator.apps().statefulSets().inNamespace(TENANT).list())
         .isInstanceOf(KubernetesClientException.class)
         .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(403));
   }
@@ -190,7 +194,9 @@ class ChartRbacIT {
     assertThat(can("alice", List.of(), "list", "", "services", null, TENANT)).isTrue();
     assertThat(can("alice", List.of(), "patch", "gitfoundry.dev", "cfapps", null, TENANT))
         .isFalse();
-    assertThat(can("alice", List.of(), "get", "", "secrets", null, TENANT)).isFalse();
+    // As on CF, developers see credentials (cf env); auditors do not.
+    assertThat(can("alice", List.of(), "get", "", "secrets", null, TENANT)).isTrue();
+    assertThat(can("bob", List.of(), "get", "", "secrets", null, TENANT)).isFalse();
     assertThat(can("alice", List.of(), "list", "gitfoundry.dev", "gitsources", null, TENANT))
         .isFalse();
     assertThat(can("alice", List.of(), "list", "gitfoundry.dev", "cfapps", null, OTHER_TENANT))
