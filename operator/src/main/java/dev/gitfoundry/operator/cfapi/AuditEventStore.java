@@ -32,7 +32,12 @@ final class AuditEventStore {
   static final String KEY = "events.json";
   static final int MAX_EVENTS = 500;
   static final int MAX_BYTES = 512 * 1024;
-  private static final int ATTEMPTS = 5;
+
+  /**
+   * A write is refused (409) only when another write succeeded since it read, so with fewer than
+   * this many concurrent writers of one space (in practice one: the leader) every write lands.
+   */
+  private static final int ATTEMPTS = 10;
 
   private final KubernetesClient client;
 
