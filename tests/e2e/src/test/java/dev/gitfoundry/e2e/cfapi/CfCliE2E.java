@@ -239,6 +239,7 @@ class CfCliE2E {
       commands.expect("network-policies", 1, "does not expose it");
       commands.expect("ssh hello", 1, "SSH endpoint not set");
       commands.expect("oauth-token", 1, "Error Code: 401");
+      commands.expect("logout", 0, "Logging out system:serviceaccount:\\S+:alice");
       commands.verify();
     }
     assertThat(Files.readString(manifest)).contains("name: hello");
