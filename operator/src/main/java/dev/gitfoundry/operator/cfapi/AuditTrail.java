@@ -45,6 +45,20 @@ public final class AuditTrail implements DeliveryListener {
   @Override
   public void applied(
       GitSource source, String revision, CommitInfo commit, List<AppChange> changes) {
+    try {
+      record(source, revision, commit, changes);
+    } catch (KubernetesClientException e) {
+      // The revision is applied either way; a lost audit record must not undo or retry it.
+      LOG.atWarn()
+          .addKeyValue(
+              "source", source.getMetadata().getNamespace() + "/" + source.getMetadata().getName())
+          .addKeyValue("revision", revision)
+          .log("CF audit events not recorded: {}", e.getMessage());
+    }
+  }
+
+  private void record(
+      GitSource source, String revision, CommitInfo commit, List<AppChange> changes) {
     Instant at = clock.instant();
     Map<String, Optional<Space>> spaces = new HashMap<>();
     Map<String, List<ObjectNode>> bySpace = new LinkedHashMap<>();
