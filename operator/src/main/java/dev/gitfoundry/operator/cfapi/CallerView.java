@@ -97,6 +97,11 @@ final class CallerView {
     return apps;
   }
 
+  /** The app, or exactly the error the CLI turns into "App 'NAME' not found". */
+  CFApp visibleApp(String guid) {
+    return app(guid).orElseThrow(() -> CfError.exactlyNotFound("App not found"));
+  }
+
   Optional<CFApp> app(String guid) {
     return foundation
         .app(guid)

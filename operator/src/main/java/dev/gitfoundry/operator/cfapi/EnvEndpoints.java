@@ -11,9 +11,6 @@ import java.util.function.Function;
  * CF-NotAuthorized}. This foundation has no environment variable groups.
  */
 final class EnvEndpoints {
-  private static final String NOT_AUTHORIZED =
-      "You are not authorized to perform the requested action";
-
   private final Function<CfRequest, CallerView> views;
   private final Permissions permissions;
   private final AppEnvironment environment;
@@ -33,11 +30,9 @@ final class EnvEndpoints {
 
   private ObjectNode env(CfRequest request, String guid) {
     CallerView view = views.apply(request);
-    CFApp app = view.app(guid).orElseThrow(() -> CfError.exactlyNotFound("App not found"));
-    if (!permissions.allowed(
-        view.caller(), app.getMetadata().getNamespace(), Permissions.Permission.READ_SECRETS)) {
-      throw CfError.notAuthorized(NOT_AUTHORIZED);
-    }
+    CFApp app = view.visibleApp(guid);
+    permissions.require(
+        view.caller(), app.getMetadata().getNamespace(), Permissions.Permission.READ_SECRETS);
     return environment.of(app);
   }
 

@@ -205,10 +205,7 @@ final class FoundationFacts {
   }
 
   private CFApp visibleApp(CfRequest request, String guid) {
-    return views
-        .apply(request)
-        .app(guid)
-        .orElseThrow(() -> CfError.exactlyNotFound("App not found"));
+    return views.apply(request).visibleApp(guid);
   }
 
   private void visibleSpace(CfRequest request, String guid) {

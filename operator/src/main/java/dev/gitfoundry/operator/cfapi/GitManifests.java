@@ -1,6 +1,5 @@
 package dev.gitfoundry.operator.cfapi;
 
-import dev.gitfoundry.api.Labels;
 import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.api.v1alpha1.SourceLocation;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The manifest an app comes from, exactly as Git holds it at the revision its GitSource last
@@ -47,7 +45,7 @@ final class GitManifests {
 
   synchronized Manifest of(CFApp app) {
     SourceLocation location = app.getSpec().getSource();
-    GitSource source = gitSource(app).orElse(null);
+    GitSource source = OwningSource.of(privileged, app).orElse(null);
     if (location == null || location.getFile() == null || source == null) {
       throw CfError.resourceNotFound("Manifest");
     }
@@ -94,21 +92,6 @@ final class GitManifests {
         + manifest.revision()
         + "\n# Gitfoundry applies this file from Git: edit it there and push.\n"
         + manifest.text();
-  }
-
-  private Optional<GitSource> gitSource(CFApp app) {
-    Map<String, String> labels = app.getMetadata().getLabels();
-    if (labels == null || labels.get(Labels.SOURCE) == null) {
-      return Optional.empty();
-    }
-    String namespace =
-        labels.getOrDefault(Labels.SOURCE_NAMESPACE, app.getMetadata().getNamespace());
-    return Optional.ofNullable(
-        privileged
-            .resources(GitSource.class)
-            .inNamespace(namespace)
-            .withName(labels.get(Labels.SOURCE))
-            .get());
   }
 
   private Path cacheRoot() {

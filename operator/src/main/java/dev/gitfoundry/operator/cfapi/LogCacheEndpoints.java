@@ -41,10 +41,8 @@ final class LogCacheEndpoints {
   private ObjectNode read(CfRequest request, String appGuid) {
     CallerView view = views.apply(request);
     CFApp app = view.app(appGuid).orElseThrow(() -> CfError.resourceNotFound("App"));
-    if (!permissions.allowed(
-        view.caller(), app.getMetadata().getNamespace(), Permissions.Permission.READ_POD_LOGS)) {
-      throw CfError.notAuthorized("You are not authorized to read the logs of this app");
-    }
+    permissions.require(
+        view.caller(), app.getMetadata().getNamespace(), Permissions.Permission.READ_POD_LOGS);
     return reads.read(
         app, view.foundation()::podsOf, LogCacheReads.query(request, clock.instant()));
   }

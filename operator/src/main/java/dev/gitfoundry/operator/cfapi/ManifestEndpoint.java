@@ -32,11 +32,9 @@ final class ManifestEndpoint {
 
   private String manifest(CfRequest request, String guid) {
     CallerView view = views.apply(request);
-    CFApp app = view.app(guid).orElseThrow(() -> CfError.exactlyNotFound("App not found"));
-    if (!permissions.allowed(
-        view.caller(), app.getMetadata().getNamespace(), Permissions.Permission.READ_SECRETS)) {
-      throw CfError.notAuthorized("You are not authorized to perform the requested action");
-    }
+    CFApp app = view.visibleApp(guid);
+    permissions.require(
+        view.caller(), app.getMetadata().getNamespace(), Permissions.Permission.READ_SECRETS);
     return GitManifests.withHeader(manifests.of(app));
   }
 }

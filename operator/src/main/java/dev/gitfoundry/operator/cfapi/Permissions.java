@@ -14,6 +14,7 @@ import java.time.Duration;
  */
 final class Permissions {
   private static final Duration CACHE_LIFETIME = Duration.ofSeconds(30);
+  static final String NOT_AUTHORIZED = "You are not authorized to perform the requested action";
 
   /** One RBAC permission: verb on a (sub)resource of an API group ("" is the core group). */
   record Permission(String verb, String group, String resource, String subresource) {
@@ -31,6 +32,13 @@ final class Permissions {
   Permissions(KubernetesClient privileged, Clock clock) {
     this.privileged = privileged;
     this.decisions = new ExpiringCache<>(CACHE_LIFETIME, clock);
+  }
+
+  /** Refuses with CF's {@code CF-NotAuthorized} unless the caller has the permission. */
+  void require(Identity caller, String namespace, Permission permission) {
+    if (!allowed(caller, namespace, permission)) {
+      throw CfError.notAuthorized(NOT_AUTHORIZED);
+    }
   }
 
   boolean allowed(Identity caller, String namespace, Permission permission) {

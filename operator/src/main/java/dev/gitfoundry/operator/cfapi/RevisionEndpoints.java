@@ -32,7 +32,7 @@ final class RevisionEndpoints {
   }
 
   private ObjectNode list(CfRequest request, String appGuid) {
-    CFApp app = visibleApp(views.apply(request), appGuid);
+    CFApp app = views.apply(request).visibleApp(appGuid);
     return new ListQuery()
         .field("versions", "version")
         .field("guids", "guid")
@@ -40,7 +40,7 @@ final class RevisionEndpoints {
   }
 
   private ObjectNode deployed(CfRequest request, String appGuid) {
-    CFApp app = visibleApp(views.apply(request), appGuid);
+    CFApp app = views.apply(request).visibleApp(appGuid);
     List<ObjectNode> revisions = revisionsOf(app, request);
     boolean running = "STARTED".equals(AppJson.state(app)) && !revisions.isEmpty();
     return ListQuery.page(
@@ -109,9 +109,5 @@ final class RevisionEndpoints {
     links.set("self", CfJson.link(baseUrl + "/v3/revisions/" + guid));
     links.set("app", CfJson.link(baseUrl + "/v3/apps/" + appGuid));
     return json;
-  }
-
-  private static CFApp visibleApp(CallerView view, String guid) {
-    return view.app(guid).orElseThrow(() -> CfError.exactlyNotFound("App not found"));
   }
 }

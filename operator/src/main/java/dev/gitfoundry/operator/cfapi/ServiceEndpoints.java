@@ -170,10 +170,8 @@ final class ServiceEndpoints {
 
   /** The Secret's values, for callers who may read Secrets in the space. */
   private ObjectNode credentials(CfRequest request, Instance instance) {
-    if (!permissions.allowed(
-        views.apply(request).caller(), instance.namespace(), Permissions.Permission.READ_SECRETS)) {
-      throw CfError.notAuthorized("You are not authorized to perform the requested action");
-    }
+    permissions.require(
+        views.apply(request).caller(), instance.namespace(), Permissions.Permission.READ_SECRETS);
     ObjectNode credentials = CfJson.object();
     AppEnvironment.values(
             privileged.secrets().inNamespace(instance.namespace()).withName(instance.name()).get())

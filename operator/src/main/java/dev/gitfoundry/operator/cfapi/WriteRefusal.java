@@ -1,12 +1,10 @@
 package dev.gitfoundry.operator.cfapi;
 
-import dev.gitfoundry.api.Labels;
 import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -77,21 +75,10 @@ final class WriteRefusal {
   }
 
   private Optional<String> gitSourceUrl(HasMetadata target) {
-    Map<String, String> labels = target.getMetadata().getLabels();
-    if (labels == null || labels.get(Labels.SOURCE) == null) {
-      return Optional.empty();
-    }
-    String namespace =
-        labels.getOrDefault(Labels.SOURCE_NAMESPACE, target.getMetadata().getNamespace());
-    GitSource source =
-        client
-            .resources(GitSource.class)
-            .inNamespace(namespace)
-            .withName(labels.get(Labels.SOURCE))
-            .get();
-    return source == null || source.getSpec() == null
-        ? Optional.empty()
-        : Optional.ofNullable(source.getSpec().getUrl()).map(WriteRefusal::withoutCredentials);
+    return OwningSource.of(client, target)
+        .filter(source -> source.getSpec() != null)
+        .flatMap(source -> Optional.ofNullable(source.getSpec().getUrl()))
+        .map(WriteRefusal::withoutCredentials);
   }
 
   /** With no target in the path, a foundation fed by one repository still has one answer. */
