@@ -11,6 +11,8 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads container output through the Kubernetes Pod log API (what {@code kubectl logs} reads), with
@@ -18,6 +20,8 @@ import java.util.List;
  * {@value #MAX_BYTES} bytes per container.
  */
 final class PodLogs implements ContainerLogs {
+  private static final Logger LOG = LoggerFactory.getLogger(PodLogs.class);
+
   static final int MAX_BYTES = 1024 * 1024;
 
   private final KubernetesClient privileged;
@@ -44,11 +48,18 @@ final class PodLogs implements ContainerLogs {
     try {
       text = tail == null ? timed.getLog() : timed.tailingLines(tail).getLog();
     } catch (KubernetesClientException e) {
-      // A container that has not started (or whose node is gone) has no log yet.
-      if (e.getCode() == 400 || e.getCode() == 404) {
-        return List.of();
+      if (e.getCode() == 401 || e.getCode() == 403) {
+        throw e; // this operator's own access is missing (chart RBAC): an error to see
       }
-      throw e;
+      // A container that has not started, or whose node the API server cannot reach, has no
+      // output to show now; the others still do.
+      LOG.debug(
+          "no log for {}/{} {}: {}",
+          pod.getMetadata().getNamespace(),
+          pod.getMetadata().getName(),
+          container,
+          e.getMessage());
+      return List.of();
     }
     return parse(text);
   }
