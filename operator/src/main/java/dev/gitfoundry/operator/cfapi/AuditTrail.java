@@ -62,9 +62,15 @@ public final class AuditTrail implements DeliveryListener {
     Instant at = clock.instant();
     Map<String, Optional<Space>> spaces = new HashMap<>();
     Map<String, List<ObjectNode>> bySpace = new LinkedHashMap<>();
+    List<CFSpace> sourceSpaces = null;
     for (AppChange change : changes) {
-      Optional<Space> space =
-          spaces.computeIfAbsent(change.getSpace(), name -> space(source, name));
+      if (!spaces.containsKey(change.getNamespace())) {
+        if (sourceSpaces == null) {
+          sourceSpaces = spacesOf(source);
+        }
+        spaces.put(change.getNamespace(), space(source, sourceSpaces, change.getNamespace()));
+      }
+      Optional<Space> space = spaces.get(change.getNamespace());
       if (space.isEmpty()) {
         continue; // the space went away with its Namespace: nobody can ask for these events
       }
@@ -115,21 +121,28 @@ public final class AuditTrail implements DeliveryListener {
     }
   }
 
-  /**
-   * The CFSpace an app change names ({@code AppChange.space} is the CFSpace's resource name, beside
-   * its GitSource) and its CFOrg.
-   */
-  private Optional<Space> space(GitSource source, String spaceResource) {
-    String namespace = source.getMetadata().getNamespace();
+  private List<CFSpace> spacesOf(GitSource source) {
+    return client
+        .resources(CFSpace.class)
+        .inNamespace(source.getMetadata().getNamespace())
+        .list()
+        .getItems();
+  }
+
+  /** The CFSpace (beside its GitSource) whose Namespace holds the app, and its CFOrg. */
+  private Optional<Space> space(GitSource source, List<CFSpace> spaces, String namespace) {
     CFSpace space =
-        client.resources(CFSpace.class).inNamespace(namespace).withName(spaceResource).get();
+        spaces.stream()
+            .filter(s -> namespace.equals(s.getSpec().getNamespace()))
+            .findFirst()
+            .orElse(null);
     if (space == null) {
       return Optional.empty();
     }
     CFOrg org =
         client
             .resources(CFOrg.class)
-            .inNamespace(namespace)
+            .inNamespace(source.getMetadata().getNamespace())
             .withName(space.getSpec().getOrgName())
             .get();
     return Optional.of(

@@ -71,7 +71,7 @@ class AuditTrailIT {
   }
 
   private static AppChange change(String action, String namespace, String app, String... fields) {
-    return new AppChange(action, "acme", "acme-prod", app, namespace, app, List.of(fields));
+    return new AppChange(action, "ACME", "prod", app, namespace, app, List.of(fields));
   }
 
   private static CommitInfo commit(String sha, String author) {
