@@ -5,6 +5,7 @@ import dev.gitfoundry.gitsync.PollScheduler;
 import dev.gitfoundry.gitsync.RepositoryMetrics;
 import dev.gitfoundry.gitsync.webhook.WebhookHandler;
 import dev.gitfoundry.gitsync.webhook.WebhookTargets;
+import dev.gitfoundry.operator.cfapi.AuditTrail;
 import dev.gitfoundry.operator.cfapi.CfApi;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.operator.delivery.CommitStatusPublisher;
@@ -59,7 +60,7 @@ public final class GitfoundryOperator implements AutoCloseable {
       InetSocketAddress httpAddress,
       Clock clock)
       throws Exception {
-    this(client, config, cacheDir, httpAddress, List.of(), clock);
+    this(client, config, cacheDir, httpAddress, List.of(new AuditTrail(client, clock)), clock);
   }
 
   /**

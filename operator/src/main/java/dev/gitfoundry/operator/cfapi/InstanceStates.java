@@ -25,7 +25,10 @@ final class InstanceStates {
     DOWN
   }
 
-  record Instance(int index, State state, long uptimeSeconds) {}
+  /**
+   * @param pod the Pod behind the instance, or null for an instance that has none
+   */
+  record Instance(int index, State state, long uptimeSeconds, Pod pod) {}
 
   static final String POD_INDEX = "apps.kubernetes.io/pod-index";
 
@@ -37,29 +40,23 @@ final class InstanceStates {
   static List<Instance> of(int desired, List<Pod> pods, Instant now) {
     Pod[] byIndex = new Pod[Math.max(0, desired)];
     List<Pod> unindexed = new ArrayList<>();
-    pods.stream()
-        .filter(pod -> pod.getMetadata().getDeletionTimestamp() == null)
-        .sorted(
-            Comparator.comparing((Pod pod) -> state(pod).ordinal())
-                .thenComparing(pod -> String.valueOf(pod.getMetadata().getCreationTimestamp()))
-                .thenComparing(pod -> pod.getMetadata().getName()))
-        .forEach(
-            pod -> {
-              Integer index = index(pod);
-              if (index == null) {
-                unindexed.add(pod);
-              } else if (index < byIndex.length && byIndex[index] == null) {
-                byIndex[index] = pod;
-              }
-            });
+    for (Pod pod : ordered(pods)) {
+      Integer index = index(pod);
+      if (index == null) {
+        unindexed.add(pod);
+      } else if (index < byIndex.length && byIndex[index] == null) {
+        byIndex[index] = pod;
+      }
+    }
     List<Instance> instances = new ArrayList<>();
     for (int index = 0; index < byIndex.length; index++) {
       Pod pod = byIndex[index] != null ? byIndex[index] : take(unindexed);
       if (pod == null) {
-        instances.add(new Instance(index, State.DOWN, 0));
+        instances.add(new Instance(index, State.DOWN, 0, null));
       } else {
         State state = state(pod);
-        instances.add(new Instance(index, state, state == State.RUNNING ? uptime(pod, now) : 0));
+        instances.add(
+            new Instance(index, state, state == State.RUNNING ? uptime(pod, now) : 0, pod));
       }
     }
     return instances;
@@ -80,8 +77,29 @@ final class InstanceStates {
     }
   }
 
+  /** The Pod's StatefulSet index; {@code position} in {@link #ordered} order if it has none. */
+  static int indexOr(Pod pod, int position) {
+    Integer index = index(pod);
+    return index == null ? position : index;
+  }
+
   private static Pod take(List<Pod> pods) {
     return pods.isEmpty() ? null : pods.remove(0);
+  }
+
+  /**
+   * A process's Pods in instance order: by their StatefulSet index, Pods being deleted left out;
+   * Pods without an index (none under a StatefulSet) after them, healthiest and oldest first.
+   */
+  static List<Pod> ordered(List<Pod> pods) {
+    return pods.stream()
+        .filter(pod -> pod.getMetadata().getDeletionTimestamp() == null)
+        .sorted(
+            Comparator.comparing((Pod pod) -> index(pod) == null ? Integer.MAX_VALUE : index(pod))
+                .thenComparing(pod -> state(pod).ordinal())
+                .thenComparing(pod -> String.valueOf(pod.getMetadata().getCreationTimestamp()))
+                .thenComparing(pod -> pod.getMetadata().getName()))
+        .toList();
   }
 
   static State state(Pod pod) {

@@ -64,6 +64,9 @@ class ChartTemplateIT {
           "core namespaces get,list,watch,create,patch,delete",
           "core secrets,services,resourcequotas,limitranges " + CRUD,
           "core pods get,list,watch",
+          "core pods/log get",
+          "core configmaps get,list,watch,create,update",
+          "metrics.k8s.io pods get,list",
           "core events create,patch",
           "apps statefulsets " + CRUD,
           "apps deployments list,delete",
@@ -357,6 +360,16 @@ class ChartTemplateIT {
         assertThat(rules)
             .as(name)
             .containsExactly("gitfoundry.dev cforgs,cfspaces,cfapps,cfroutes get,list,watch");
+      } else if (name.equals("gitfoundry-space-developer")) {
+        // As on CF, space developers see credentials (cf env); no other role does.
+        assertThat(rules)
+            .as(name)
+            .containsExactly(
+                "gitfoundry.dev cforgs,cfspaces,cfapps,cfroutes get,list,watch",
+                "core pods,services get,list,watch",
+                "core pods/log get",
+                "apps deployments get,list,watch",
+                "core secrets get,list");
       } else {
         assertThat(rules)
             .as(name)
