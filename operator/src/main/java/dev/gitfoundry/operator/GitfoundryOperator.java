@@ -105,6 +105,7 @@ public final class GitfoundryOperator implements AutoCloseable {
             scheduler,
             snapshots,
             secrets,
+            live,
             compiled,
             pipeline,
             health,

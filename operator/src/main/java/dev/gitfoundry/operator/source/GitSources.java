@@ -6,6 +6,7 @@ import dev.gitfoundry.operator.delivery.CommitStatusPublisher;
 import dev.gitfoundry.operator.delivery.DeliveryListener;
 import dev.gitfoundry.operator.delivery.DeliveryPipeline;
 import dev.gitfoundry.operator.delivery.HealthRollup;
+import dev.gitfoundry.operator.delivery.LiveState;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class GitSources {
       PollScheduler scheduler,
       SourceSnapshots snapshots,
       SourceSecrets secrets,
+      LiveState live,
       CompiledRevisions compiled,
       DeliveryPipeline pipeline,
       HealthRollup health,
@@ -35,7 +37,7 @@ public final class GitSources {
         new SourceSubscription(scheduler, snapshots, secrets),
         new BranchDelivery(
             compiled,
-            new OwnershipCheck(client),
+            new OwnershipCheck(client, live),
             pipeline,
             statuses,
             conditions,

@@ -147,7 +147,7 @@ class ChartRbacIT {
   @Test
   void requestsReallyRunAsTheOperatorServiceAccount() {
     assertThat(operator.namespaces().withName(TENANT).get()).isNotNull();
-    assertThatThrownBy(() -> operator.apps().statefulSets().inNamespace(TENANT).list())
+    assertThatThrownBy(() -> operator.apps().daemonSets().inNamespace(TENANT).list())
         .isInstanceOf(KubernetesClientException.class)
         .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(403));
   }

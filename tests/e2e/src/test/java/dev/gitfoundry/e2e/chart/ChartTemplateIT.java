@@ -368,7 +368,7 @@ class ChartTemplateIT {
                 "gitfoundry.dev cforgs,cfspaces,cfapps,cfroutes get,list,watch",
                 "core pods,services get,list,watch",
                 "core pods/log get",
-                "apps deployments get,list,watch",
+                "apps statefulsets get,list,watch",
                 "core secrets get,list");
       } else {
         assertThat(rules)
