@@ -192,6 +192,9 @@ link_kubeapitest_layout() {
   local b; for b in kube-apiserver etcd kubectl; do ln -sfn "$BIN_DIR/$b" "$KUBEAPITEST_BIN_DIR/$b"; done
 }
 
+# The browser of the status-page test: Debian packages installed with apt, not built (own script).
+install_browser() { bash "$(dirname "$SCRIPT")/provision-browser.sh"; }
+
 # The Java fixtures read this file instead of duplicating the pins; the script's checksum tells
 # them to rerun this script after a pin changed.
 write_tools_properties() {
@@ -237,6 +240,7 @@ main() {
   build_component kube-scheduler "v$KUBERNETES_VERSION" 1 "$k8s" build_kube_scheduler "$BIN_DIR/kube-scheduler"
   build_component kwok "v$KWOK_VERSION" 5 "$KWOK_VERSION-r$RECIPE" build_kwok "$BIN_DIR/kwok"
   build_component helm "v$HELM_VERSION" 3 "$HELM_VERSION-k1.$HELM_KUBE_MINOR-r$RECIPE" build_helm "$BIN_DIR/helm"
+  install_browser
   log "all components ready in $TOOLS_DIR ($((SECONDS - started))s this run)"
 }
 
