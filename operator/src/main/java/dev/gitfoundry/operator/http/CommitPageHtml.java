@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A commit's page in HTML: the commit and its state first (what a developer came for), then the
- * timeline, what changed, the errors linked to their lines, the apps, the preview. Every text from
- * Git or the cluster goes through {@link Html}. Links between pages are relative, so the pages work
- * under any path prefix an ingress adds.
+ * A commit's page in HTML: the commit and its state first (what a developer came for), then what it
+ * changed, the errors linked to their lines, the apps, the preview, and the state's timeline. Every
+ * text from Git or the cluster goes through {@link Html}. Links between pages are relative, so the
+ * pages work under any path prefix an ingress adds.
  */
 final class CommitPageHtml {
   private CommitPageHtml() {}
@@ -25,11 +25,11 @@ final class CommitPageHtml {
                 : Html.link(page.repositoryUrl(), "repository ↗", null));
     StringBuilder main = new StringBuilder();
     main.append(hero(page));
-    main.append(timeline(page));
     main.append(changes(page.changes()));
     main.append(errors(page));
     main.append(apps(page));
     main.append(preview(page.preview()));
+    main.append(timeline(page));
     String title =
         PageLayout.stateLabel(page.state())
             + " · "
@@ -56,10 +56,12 @@ final class CommitPageHtml {
         .append("</h1><p class=\"meta\">")
         .append(Html.link(commit.url(), commit.shortSha(), "sha"));
     if (commit.author() != null) {
-      out.append("<span class=\"author\">").append(Html.escape(commit.author())).append("</span>");
+      out.append(" · <span class=\"author\">")
+          .append(Html.escape(commit.author()))
+          .append("</span>");
     }
     if (commit.committedAt() != null) {
-      out.append("<span>committed ")
+      out.append(" · <span>committed ")
           .append(PageLayout.time(commit.committedAt()))
           .append("</span>");
     }
@@ -150,11 +152,11 @@ final class CommitPageHtml {
             .append(sign)
             .append("</span><span class=\"app-name\">")
             .append(Html.escape(change.app()))
-            .append("</span><span class=\"where\"><span>")
+            .append("</span><span class=\"where\">")
             .append(Html.escape(change.org()))
-            .append("</span><span>")
+            .append(" · ")
             .append(Html.escape(change.space()))
-            .append("</span></span>");
+            .append("</span>");
         if (!change.fields().isEmpty()) {
           out.append("<span class=\"fields\">")
               .append(change.fields().stream().map(Html::escape).collect(Collectors.joining(", ")))
@@ -225,11 +227,11 @@ final class CommitPageHtml {
             .append(Html.escape(app.name()))
             .append("</h3>")
             .append(PageLayout.badge(app.state(), PageLayout.stateLabel(app.state())))
-            .append("</header><p class=\"where\"><span>")
+            .append("</header><p class=\"where\">")
             .append(Html.escape(app.org()))
-            .append("</span><span>")
+            .append(" · ")
             .append(Html.escape(app.space()))
-            .append("</span></p>");
+            .append("</p>");
     if (!app.processes().isEmpty()) {
       out.append("<p class=\"instances\">")
           .append(

@@ -28,8 +28,9 @@ final class PageLayout {
       --bad-bg:#2d1214;--wait:#d29922;--wait-bg:#272115;--off:#9198a1;--off-bg:#212830}}
       *{box-sizing:border-box}
       body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.5 system-ui,-apple-system,\
-      "Segoe UI",Roboto,"Liberation Sans",Arial,sans-serif;overflow-wrap:anywhere}
+      "Segoe UI",Roboto,"Liberation Sans",Arial,sans-serif;overflow-wrap:break-word}
       a{color:var(--link);text-decoration:none}a:hover{text-decoration:underline}
+      time{white-space:nowrap}
       code,.sha,time{font-family:ui-monospace,SFMono-Regular,Menlo,"Liberation Mono",monospace;\
       font-size:.9em}
       .top{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:baseline;padding:.75rem 1rem;\
@@ -45,7 +46,6 @@ final class PageLayout {
       .hero.success{border-left-color:var(--ok)}.hero.failure,.hero.error{border-left-color:\
       var(--bad)}.hero.pending{border-left-color:var(--wait)}
       .meta,.muted,.where,.declared{color:var(--muted);font-size:.9rem}
-      .meta>*+*::before,.where>*+*::before{content:" · "}
       .description{margin:.5rem 0 0;font-weight:500}
       .note{margin:.75rem 0 0;padding:.5rem .75rem;border-radius:.375rem;background:var(--off-bg)}
       .badge{display:inline-flex;align-items:center;gap:.35rem;padding:.1rem .6rem;\
@@ -71,6 +71,7 @@ final class PageLayout {
       .fields{color:var(--muted);font-size:.9rem}
       .errors li{display:block}.errors .message{display:block;white-space:pre-wrap}
       .apps{display:grid;gap:.75rem;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr))}
+      .app,.app h3{min-width:0}.app a,.app h3,.errors a,.message,.subject{overflow-wrap:anywhere}
       .app header{display:flex;justify-content:space-between;gap:.5rem;align-items:flex-start}
       .app p{margin:.35rem 0 0}.app ul{margin:.35rem 0 0;padding-left:1.1rem}
       .instances{font-variant-numeric:tabular-nums}

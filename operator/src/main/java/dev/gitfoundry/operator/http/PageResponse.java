@@ -60,11 +60,16 @@ final class PageResponse {
   }
 
   void problem(int status, String message) throws IOException {
-    problem(status, message, null);
+    problem(status, message, null, false);
   }
 
-  /** An error in the caller's format; {@code index} links to the source's page when set. */
-  void problem(int status, String message, String index) throws IOException {
+  /**
+   * An error in the caller's format; {@code index} links to the source's page when set. With {@code
+   * awaited}, the HTML keeps asking like a pending page: a commit status can reach the forge a
+   * moment before the source's status records its commit, and a push is on the forge before it is
+   * fetched, so a link opened early turns into the commit's page by itself.
+   */
+  void problem(int status, String message, String index, boolean awaited) throws IOException {
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     String body;
     if (json) {
@@ -82,7 +87,10 @@ final class PageResponse {
               + "</section>";
       body =
           PageLayout.page(
-              (status == 404 ? "Not found" : "HTTP " + status) + " · Gitfoundry", "", main, false);
+              (status == 404 ? "Not found" : "HTTP " + status) + " · Gitfoundry",
+              "",
+              main,
+              awaited);
     }
     send(status, body);
   }

@@ -99,13 +99,17 @@ final class StatusPage implements HttpHandler {
         return;
       }
     }
+    boolean full = sha.length() == FULL_SHA1 || sha.length() == FULL_SHA256;
     response.problem(
         404,
         "GitSource "
             + name
             + " does not know commit "
             + sha
-            + ": it never fetched it, or the commit is older than the last revisions it keeps.",
-        "../" + source.getMetadata().getName());
+            + ": it has not fetched it (yet), or the commit is older than the last revisions it"
+            + " keeps."
+            + (full ? " This page shows the commit as soon as the source fetches it." : ""),
+        "../" + source.getMetadata().getName(),
+        full);
   }
 }

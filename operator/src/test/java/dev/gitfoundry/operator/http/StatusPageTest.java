@@ -55,6 +55,9 @@ class StatusPageTest {
         .contains("does not know commit " + UNKNOWN)
         .contains("href=\"../manifests\"");
     assertThat(html.headers().firstValue("Cache-Control")).contains("no-store");
+    assertThat(html.body()).contains("<body data-pending>"); // until the source fetches it
+    assertThat(get("/status/team-a/manifests/0000000", "text/html").body())
+        .doesNotContain("data-pending");
     assertThat(json.statusCode()).isEqualTo(404);
     assertThat(new ObjectMapper().readTree(json.body()).get("message").asText()).contains(UNKNOWN);
     assertThat(get("/status/team-a/other/" + GOOD, "text/html").statusCode()).isEqualTo(404);
