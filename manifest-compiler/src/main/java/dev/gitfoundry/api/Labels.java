@@ -44,5 +44,14 @@ public final class Labels {
   /** Value of {@link #MANAGED_BY}. */
   public static final String MANAGED_BY_VALUE = "gitfoundry";
 
+  /** Label on preview objects: name of the GitSource whose pull request they preview. */
+  public static final String PREVIEW_SOURCE = PREFIX + "preview-source";
+
+  /** Label on preview objects: namespace of that GitSource. */
+  public static final String PREVIEW_SOURCE_NAMESPACE = PREFIX + "preview-source-namespace";
+
+  /** Label on preview objects: the pull request's number. */
+  public static final String PULL_REQUEST = PREFIX + "pull-request";
+
   private Labels() {}
 }

@@ -1,15 +1,27 @@
 package dev.gitfoundry.operator;
 
+import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.gitsync.PollScheduler;
 import dev.gitfoundry.gitsync.RepositoryMetrics;
 import dev.gitfoundry.gitsync.webhook.WebhookHandler;
 import dev.gitfoundry.gitsync.webhook.WebhookTargets;
 import dev.gitfoundry.operator.cfapi.CfApi;
 import dev.gitfoundry.operator.config.OperatorConfig;
+import dev.gitfoundry.operator.delivery.CommitStatusPublisher;
+import dev.gitfoundry.operator.delivery.DeliveryListener;
+import dev.gitfoundry.operator.delivery.DeliveryPipeline;
+import dev.gitfoundry.operator.delivery.HealthRollup;
+import dev.gitfoundry.operator.delivery.InformerLiveState;
+import dev.gitfoundry.operator.delivery.KubernetesClusterWriter;
+import dev.gitfoundry.operator.delivery.ParallelWrites;
+import dev.gitfoundry.operator.forge.SourceForges;
 import dev.gitfoundry.operator.http.OperatorHttpServer;
-import dev.gitfoundry.operator.preview.PreviewReconciler;
 import dev.gitfoundry.operator.preview.PreviewWebhooks;
-import dev.gitfoundry.operator.source.GitSourceReconciler;
+import dev.gitfoundry.operator.preview.Previews;
+import dev.gitfoundry.operator.source.CompiledRevisions;
+import dev.gitfoundry.operator.source.Compiler;
+import dev.gitfoundry.operator.source.GitSources;
+import dev.gitfoundry.operator.source.SourceSecrets;
 import dev.gitfoundry.operator.source.SourceSnapshots;
 import dev.gitfoundry.operator.source.SourceWebhooks;
 import dev.gitfoundry.operator.workload.WorkloadControllers;
@@ -19,6 +31,11 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole operator in one object: Git polling, the reconcilers, and the HTTP port. {@code
@@ -31,6 +48,8 @@ public final class GitfoundryOperator implements AutoCloseable {
   private final CfApi cfApi;
   private final SourceWebhooks sourceWebhooks;
   private final Leadership leadership;
+  private final InformerLiveState live;
+  private final ExecutorService applyPool;
   private volatile boolean started;
 
   public GitfoundryOperator(
@@ -38,6 +57,20 @@ public final class GitfoundryOperator implements AutoCloseable {
       OperatorConfig config,
       Path cacheDir,
       InetSocketAddress httpAddress,
+      Clock clock)
+      throws Exception {
+    this(client, config, cacheDir, httpAddress, List.of(), clock);
+  }
+
+  /**
+   * @param listeners told about every applied revision of every branch (e.g. CF audit events)
+   */
+  public GitfoundryOperator(
+      KubernetesClient client,
+      OperatorConfig config,
+      Path cacheDir,
+      InetSocketAddress httpAddress,
+      List<DeliveryListener> listeners,
       Clock clock)
       throws Exception {
     RepositoryMetrics metrics = new RepositoryMetrics();
@@ -53,10 +86,32 @@ public final class GitfoundryOperator implements AutoCloseable {
                 overrider.withLeaderElectionConfiguration(leaderElection(config));
               }
             });
-    GitSourceReconciler sources =
-        new GitSourceReconciler(client, scheduler, snapshots, config, leadership::leading, clock);
+    live = new InformerLiveState(client, config.watchNamespaces());
+    applyPool =
+        Executors.newFixedThreadPool(
+            config.tuning().applyConcurrency(), daemonThreads("gitfoundry-apply"));
+    DeliveryPipeline pipeline =
+        new DeliveryPipeline(
+            live, new KubernetesClusterWriter(client), new ParallelWrites(applyPool));
+    HealthRollup health = new HealthRollup(owner -> live.owned(owner, CFApp.class));
+    SourceSecrets secrets = new SourceSecrets(client);
+    SourceForges forges = new SourceForges(secrets);
+    CommitStatusPublisher publisher = new CommitStatusPublisher(forges, clock);
+    CompiledRevisions compiled = new CompiledRevisions(new Compiler(config.defaultDomain()));
     operator.register(
-        sources,
+        GitSources.reconciler(
+            client,
+            scheduler,
+            snapshots,
+            secrets,
+            compiled,
+            pipeline,
+            health,
+            publisher,
+            listeners,
+            config,
+            leadership::leading,
+            clock),
         overrider -> {
           if (!config.watchNamespaces().isEmpty()) {
             overrider.settingNamespaces(config.watchNamespaces());
@@ -66,8 +121,22 @@ public final class GitfoundryOperator implements AutoCloseable {
     // Pull-request previews: their own controller on GitSource, woken by pull_request webhooks.
     PreviewWebhooks previewWebhooks = new PreviewWebhooks();
     operator.register(
-        new PreviewReconciler(
-            client, config, cacheDir, metrics, previewWebhooks, leadership::leading, clock),
+        Previews.reconciler(
+            client,
+            live,
+            snapshots,
+            secrets,
+            forges,
+            compiled,
+            pipeline,
+            health,
+            publisher,
+            previewWebhooks,
+            cacheDir,
+            metrics,
+            config.progressDeadline(),
+            leadership::leading,
+            clock),
         overrider -> {
           if (!config.watchNamespaces().isEmpty()) {
             overrider.settingNamespaces(config.watchNamespaces());
@@ -109,6 +178,7 @@ public final class GitfoundryOperator implements AutoCloseable {
   }
 
   public void start() throws Exception {
+    live.start();
     sourceWebhooks.start();
     cfApi.start();
     http.start();
@@ -137,5 +207,16 @@ public final class GitfoundryOperator implements AutoCloseable {
     http.close();
     sourceWebhooks.close();
     cfApi.close();
+    live.close();
+    applyPool.shutdownNow();
+  }
+
+  private static ThreadFactory daemonThreads(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 }

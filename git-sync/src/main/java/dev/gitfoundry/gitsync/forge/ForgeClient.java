@@ -30,6 +30,20 @@ public interface ForgeClient {
   /** Every open pull request, across all pages. */
   List<PullRequest> listOpenPullRequests(ForgeRepository repository) throws ForgeException;
 
+  /** Every comment on pull request {@code number}, oldest first, across all pages. */
+  List<PullRequestComment> listComments(ForgeRepository repository, int number)
+      throws ForgeException;
+
+  /** Adds a comment to pull request {@code number}; returns its id. */
+  long createComment(ForgeRepository repository, int number, String body) throws ForgeException;
+
+  /**
+   * Replaces the body of comment {@code id}.
+   *
+   * @throws ForgeNotFoundException when the comment was deleted
+   */
+  void editComment(ForgeRepository repository, long id, String body) throws ForgeException;
+
   /** The longest description the forge takes. */
   int descriptionLimit();
 }

@@ -108,33 +108,65 @@ abstract class RestForgeClient implements ForgeClient {
   @Override
   public List<PullRequest> listOpenPullRequests(ForgeRepository repository) throws ForgeException {
     List<PullRequest> pulls = new ArrayList<>();
-    URI next = pullsPage(repository, 1);
+    for (JsonNode item : listAll(repoPath(repository) + "/pulls?state=open&")) {
+      pulls.add(pullRequest(item));
+    }
+    return pulls;
+  }
+
+  @Override
+  public List<PullRequestComment> listComments(ForgeRepository repository, int number)
+      throws ForgeException {
+    List<PullRequestComment> comments = new ArrayList<>();
+    for (JsonNode item : listAll(repoPath(repository) + "/issues/" + number + "/comments?")) {
+      comments.add(
+          new PullRequestComment(
+              item.path("id").asLong(),
+              item.path("user").path("login").asText(null),
+              item.path("body").asText("")));
+    }
+    return comments;
+  }
+
+  @Override
+  public long createComment(ForgeRepository repository, int number, String body)
+      throws ForgeException {
+    URI uri = uri(repoPath(repository) + "/issues/" + number + "/comments");
+    HttpResponse<byte[]> response = http.send("POST", uri, json(Map.of("body", body)));
+    try {
+      return JSON.readTree(response.body()).path("id").asLong();
+    } catch (IOException e) {
+      throw new ForgeUnavailableException(200, "POST " + uri.getPath() + ": invalid JSON", e);
+    }
+  }
+
+  @Override
+  public void editComment(ForgeRepository repository, long id, String body) throws ForgeException {
+    http.send(
+        "PATCH", uri(repoPath(repository) + "/issues/comments/" + id), json(Map.of("body", body)));
+  }
+
+  /** Every item of a paginated list; {@code pathAndQuery} ends with '?' or '&'. */
+  private List<JsonNode> listAll(String pathAndQuery) throws ForgeException {
+    List<JsonNode> all = new ArrayList<>();
+    URI next = page(pathAndQuery, 1);
     for (int page = 1; next != null && page <= MAX_PAGES; page++) {
       HttpResponse<byte[]> response = http.send("GET", next, null);
       JsonNode items = parse(response.body(), next);
-      for (JsonNode item : items) {
-        pulls.add(pullRequest(item));
-      }
+      items.forEach(all::add);
       if (items.isEmpty()) {
         break;
       }
       // servers without Link headers: a full page may have a successor
       next =
           nextPage(response)
-              .orElse(items.size() >= pageSize() ? pullsPage(repository, page + 1) : null);
+              .orElse(items.size() >= pageSize() ? page(pathAndQuery, page + 1) : null);
     }
-    return pulls;
+    return all;
   }
 
-  private URI pullsPage(ForgeRepository repository, int page) {
-    return uri(
-        repoPath(repository)
-            + "/pulls?state=open&"
-            + pageSizeParameter()
-            + "="
-            + pageSize()
-            + "&page="
-            + page);
+  private URI page(String pathAndQuery, int page) {
+    return uri(pathAndQuery + pageSizeParameter() + "=" + pageSize() + "&page=" + page);
   }
 
   private CommitStatus trimmed(CommitStatus status) {

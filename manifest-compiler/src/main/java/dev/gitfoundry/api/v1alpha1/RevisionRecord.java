@@ -12,7 +12,7 @@ import java.util.Objects;
  * it, in order. The status page and the CF API read these; newest last in {@code status.history}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class RevisionRecord {
+public class RevisionRecord implements CommitStatusLog {
   @JsonProperty("revision")
   @JsonPropertyDescription("branch@sha1:<sha>.")
   private String revision;
@@ -138,10 +138,12 @@ public class RevisionRecord {
     this.appliedAt = appliedAt;
   }
 
+  @Override
   public List<PostedCommitStatus> getPosted() {
     return posted;
   }
 
+  @Override
   public void setPosted(List<PostedCommitStatus> posted) {
     this.posted = posted;
   }

@@ -3,6 +3,7 @@ package dev.gitfoundry.operator.cli;
 import dev.gitfoundry.operator.GitfoundryOperator;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.operator.config.RoutingMode;
+import dev.gitfoundry.operator.config.Tuning;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.net.InetSocketAddress;
@@ -100,6 +101,35 @@ public final class RunCommand implements Callable<Integer> {
   Duration progressDeadline;
 
   @Option(
+      names = "--apply-concurrency",
+      defaultValue = "${env:GITFOUNDRY_APPLY_CONCURRENCY:-16}",
+      description =
+          "API calls one delivery makes at once: dry-run, apply and prune (default: ${DEFAULT-VALUE}).")
+  int applyConcurrency;
+
+  @Option(
+      names = "--workload-concurrency",
+      defaultValue = "${env:GITFOUNDRY_WORKLOAD_CONCURRENCY:-20}",
+      description =
+          "CFOrg, CFSpace, CFApp and CFRoute reconciles running at once (default: ${DEFAULT-VALUE}).")
+  int workloadConcurrency;
+
+  @Option(
+      names = "--kube-api-qps",
+      defaultValue = "${env:GITFOUNDRY_KUBE_API_QPS:-0}",
+      description =
+          "Client-side limit of API requests per second; 0 turns it off and leaves fairness to the"
+              + " API server (default: ${DEFAULT-VALUE}).")
+  double kubeApiQps;
+
+  @Option(
+      names = "--kube-api-burst",
+      defaultValue = "${env:GITFOUNDRY_KUBE_API_BURST:-0}",
+      description =
+          "Requests allowed above --kube-api-qps for a moment (default: ${DEFAULT-VALUE}).")
+  int kubeApiBurst;
+
+  @Option(
       names = "--cache-dir",
       defaultValue = "${env:GITFOUNDRY_CACHE_DIR:-${sys:java.io.tmpdir}/gitfoundry-git}",
       description = "Where fetched repositories are cached (default: ${DEFAULT-VALUE}).")
@@ -119,7 +149,8 @@ public final class RunCommand implements Callable<Integer> {
             leaderElection,
             operatorNamespace,
             leaderIdentity.isBlank() ? null : leaderIdentity,
-            true);
+            true,
+            new Tuning(applyConcurrency, workloadConcurrency, kubeApiQps, kubeApiBurst));
     KubernetesClient client = new KubernetesClientBuilder().build();
     GitfoundryOperator operator =
         new GitfoundryOperator(

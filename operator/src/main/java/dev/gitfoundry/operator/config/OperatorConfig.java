@@ -20,6 +20,7 @@ import java.util.Set;
  * @param exitOnLostLeadership whether losing the Lease ends the process, so that a replica that can
  *     no longer renew never keeps reconciling beside the new leader (off only in tests that run
  *     several operators in one JVM)
+ * @param tuning concurrency and request rates
  */
 public record OperatorConfig(
     Set<String> watchNamespaces,
@@ -32,7 +33,8 @@ public record OperatorConfig(
     boolean leaderElection,
     String operatorNamespace,
     String leaderIdentity,
-    boolean exitOnLostLeadership) {
+    boolean exitOnLostLeadership,
+    Tuning tuning) {
 
   public OperatorConfig {
     watchNamespaces = Set.copyOf(watchNamespaces);
@@ -51,7 +53,8 @@ public record OperatorConfig(
         false,
         "gitfoundry-system",
         null,
-        true);
+        true,
+        Tuning.defaults());
   }
 
   public OperatorConfig withRoutingMode(RoutingMode mode, String gateway, String ingressClass) {
@@ -66,7 +69,8 @@ public record OperatorConfig(
         leaderElection,
         operatorNamespace,
         leaderIdentity,
-        exitOnLostLeadership);
+        exitOnLostLeadership,
+        tuning);
   }
 
   public OperatorConfig withPublicBaseUrl(URI url) {
@@ -81,7 +85,8 @@ public record OperatorConfig(
         leaderElection,
         operatorNamespace,
         leaderIdentity,
-        exitOnLostLeadership);
+        exitOnLostLeadership,
+        tuning);
   }
 
   public OperatorConfig withProgressDeadline(Duration deadline) {
@@ -96,7 +101,24 @@ public record OperatorConfig(
         leaderElection,
         operatorNamespace,
         leaderIdentity,
-        exitOnLostLeadership);
+        exitOnLostLeadership,
+        tuning);
+  }
+
+  public OperatorConfig withTuning(Tuning next) {
+    return new OperatorConfig(
+        watchNamespaces,
+        defaultDomain,
+        routingMode,
+        gatewayName,
+        ingressClassName,
+        publicBaseUrl,
+        progressDeadline,
+        leaderElection,
+        operatorNamespace,
+        leaderIdentity,
+        exitOnLostLeadership,
+        next);
   }
 
   /** Leader election in {@code namespace} as {@code identity}, staying alive when it loses. */
@@ -112,6 +134,7 @@ public record OperatorConfig(
         true,
         namespace,
         identity,
-        false);
+        false,
+        tuning);
   }
 }

@@ -1,5 +1,6 @@
 package dev.gitfoundry.operator.delivery;
 
+import dev.gitfoundry.api.v1alpha1.CommitStatusLog;
 import dev.gitfoundry.api.v1alpha1.GitSourceStatus;
 import dev.gitfoundry.api.v1alpha1.PostedCommitStatus;
 import dev.gitfoundry.api.v1alpha1.RevisionRecord;
@@ -17,6 +18,7 @@ import java.util.Optional;
  */
 public final class RevisionHistory {
   static final int KEPT = 10;
+  private static final int POSTS_KEPT = 20;
 
   private RevisionHistory() {}
 
@@ -54,7 +56,7 @@ public final class RevisionHistory {
   }
 
   /** The last status posted on {@code record} in {@code context}, if any. */
-  public static Optional<PostedCommitStatus> lastPosted(RevisionRecord record, String context) {
+  public static Optional<PostedCommitStatus> lastPosted(CommitStatusLog record, String context) {
     PostedCommitStatus last = null;
     for (PostedCommitStatus posted : record.getPosted()) {
       if (Objects.equals(context, posted.getContext())) {
@@ -66,17 +68,23 @@ public final class RevisionHistory {
 
   /** Whether exactly this state and description is already the last one posted in context. */
   public static boolean alreadyPosted(
-      RevisionRecord record, String context, String state, String description) {
+      CommitStatusLog record, String context, String state, String description) {
     return lastPosted(record, context)
         .filter(p -> state.equals(p.getState()) && Objects.equals(description, p.getDescription()))
         .isPresent();
   }
 
-  /** Appends a posted status to the record. */
-  public static void posted(RevisionRecord record, PostedCommitStatus posted) {
+  /**
+   * Appends a posted status to the record; a long rollout's progress posts are thinned out, the
+   * first and the latest kept.
+   */
+  public static void posted(CommitStatusLog record, PostedCommitStatus posted) {
     List<PostedCommitStatus> all =
         record.getPosted() == null ? new ArrayList<>() : new ArrayList<>(record.getPosted());
     all.add(posted);
+    while (all.size() > POSTS_KEPT) {
+      all.remove(1);
+    }
     record.setPosted(all);
   }
 }

@@ -10,19 +10,13 @@ import java.util.Map;
  */
 public final class PreviewLabels {
   /** Name of the GitSource the preview belongs to. */
-  public static final String SOURCE = Labels.PREFIX + "preview-source";
+  public static final String SOURCE = Labels.PREVIEW_SOURCE;
 
   /** Namespace of that GitSource. */
-  public static final String SOURCE_NAMESPACE = Labels.PREFIX + "preview-source-namespace";
+  public static final String SOURCE_NAMESPACE = Labels.PREVIEW_SOURCE_NAMESPACE;
 
   /** Pull-request number. */
-  public static final String PULL_REQUEST = Labels.PREFIX + "pull-request";
-
-  /** Annotation: head commit the preview was built from. */
-  public static final String HEAD_SHA = Labels.PREFIX + "preview-head-sha";
-
-  /** Annotation: when the preview last changed (ISO-8601), for the TTL. */
-  public static final String UPDATED_AT = Labels.PREFIX + "preview-updated-at";
+  public static final String PULL_REQUEST = Labels.PULL_REQUEST;
 
   private PreviewLabels() {}
 

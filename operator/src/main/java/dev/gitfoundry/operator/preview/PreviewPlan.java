@@ -5,8 +5,17 @@ import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.CFOrg;
 import dev.gitfoundry.api.v1alpha1.CFRoute;
 import dev.gitfoundry.api.v1alpha1.CFSpace;
+import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.api.v1alpha1.RouteDestination;
+import dev.gitfoundry.compiler.Compilation;
+import dev.gitfoundry.compiler.Diagnostic;
+import dev.gitfoundry.gitsync.Snapshot;
+import dev.gitfoundry.gitsync.SnapshotFile;
+import dev.gitfoundry.operator.delivery.DeliveryScope;
+import dev.gitfoundry.operator.source.GitSourceRefs;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +41,8 @@ import java.util.UUID;
  */
 public record PreviewPlan(
     List<HasMetadata> objects, List<String> namespaces, String url, List<String> apps) {
+  static final String FIELD_MANAGER = "gitfoundry-preview";
+
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   public static PreviewPlan build(
@@ -149,6 +160,66 @@ public record PreviewPlan(
     List<HasMetadata> objects = new ArrayList<>(tenancy.values());
     objects.addAll(workloads);
     return new PreviewPlan(objects, namespaces, url, apps);
+  }
+
+  /** Where a preview may write: its namespaces, and the source's (CFOrg and CFSpace live there). */
+  static DeliveryScope scope(SourceRef source, int number, PreviewPlan plan) {
+    Set<String> allowed = new java.util.HashSet<>();
+    if (plan != null) {
+      allowed.addAll(plan.namespaces());
+      allowed.add(source.namespace());
+    }
+    return new DeliveryScope(PreviewLabels.of(source, number), FIELD_MANAGER, allowed, false);
+  }
+
+  /**
+   * Orgs and spaces live beside the GitSource: owning them means deleting the GitSource deletes
+   * every preview (their namespaces go with them).
+   */
+  PreviewPlan ownedBy(GitSource source) {
+    OwnerReference owner =
+        new OwnerReferenceBuilder()
+            .withApiVersion(source.getApiVersion())
+            .withKind(source.getKind())
+            .withName(source.getMetadata().getName())
+            .withUid(source.getMetadata().getUid())
+            .build();
+    for (HasMetadata object : objects) {
+      if (source.getMetadata().getNamespace().equals(object.getMetadata().getNamespace())
+          && source.getMetadata().getUid() != null) {
+        object.getMetadata().setOwnerReferences(List.of(owner));
+      }
+    }
+    return this;
+  }
+
+  /** foundation.yml sets domains and defaults for every app; a preview cannot isolate it. */
+  static boolean changesFoundation(GitSource source, Snapshot base, Snapshot head) {
+    String path = GitSourceRefs.path(source);
+    String prefix = path.isEmpty() ? "" : path + "/";
+    for (String name : List.of("foundation.yml", "foundation.yaml")) {
+      SnapshotFile before = base.files().get(prefix + name);
+      SnapshotFile after = head.files().get(prefix + name);
+      if (!java.util.Arrays.equals(
+          before == null ? null : before.content(), after == null ? null : after.content())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code file:line:col message (and N more)}: the first compile error, for a commit status. */
+  static String firstError(Compilation compilation) {
+    Diagnostic first = compilation.errors().get(0);
+    int others = compilation.errors().size() - 1;
+    return first.file()
+        + ":"
+        + first.line()
+        + ":"
+        + first.column()
+        + " "
+        + first.message()
+        + (others > 0 ? " (and " + others + " more)" : "");
   }
 
   private static String url(CFRoute route) {

@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
  * Go-style durations as GitSource specs write them, like Flux: {@code 30s}, {@code 1m}, {@code
  * 1h30m}.
  */
-final class GoDurations {
+public final class GoDurations {
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
 
   private GoDurations() {}
 
-  static Duration parse(String text, Duration fallback) {
+  public static Duration parse(String text, Duration fallback) {
     if (text == null || text.isBlank()) {
       return fallback;
     }

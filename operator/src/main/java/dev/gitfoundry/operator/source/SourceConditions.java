@@ -8,6 +8,7 @@ import dev.gitfoundry.compiler.Compilation;
 import dev.gitfoundry.compiler.Diagnostic;
 import dev.gitfoundry.gitsync.ErrorKind;
 import dev.gitfoundry.gitsync.GitSyncException;
+import dev.gitfoundry.gitsync.Snapshot;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,38 @@ final class SourceConditions {
           Conditions.FALSE,
           "FetchFailed",
           failure.getMessage() + "; the last applied revision keeps running");
+    }
+  }
+
+  /** What the last polls found: fetch failures, or still waiting for the first fetch. */
+  void fetched(GitSourceStatus status, GitSource source, SourceSnapshots.State state) {
+    if (state != null && state.failure() != null) {
+      fetchFailed(status, source, state.failure());
+    } else {
+      Conditions.remove(status, Conditions.STALLED);
+    }
+    if (state == null) {
+      set(
+          status,
+          source,
+          Conditions.RECONCILING,
+          Conditions.TRUE,
+          "Fetching",
+          "waiting for the first fetch");
+    }
+  }
+
+  /** The newest revision failed to compile; a fetch failure since then has recovered. */
+  void compileFailedAgain(GitSourceStatus status, GitSource source, Snapshot snapshot) {
+    if (snapshot.revision().equals(status.getLastAttemptedRevision())
+        && status.getErrors() != null
+        && !status.getErrors().isEmpty()) {
+      ready(
+          status,
+          source,
+          Conditions.FALSE,
+          SourceEvents.COMPILE_FAILED,
+          compileFailedMessage(status));
     }
   }
 

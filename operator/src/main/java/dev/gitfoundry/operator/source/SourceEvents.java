@@ -2,6 +2,7 @@ package dev.gitfoundry.operator.source;
 
 import dev.gitfoundry.api.v1alpha1.Conditions;
 import dev.gitfoundry.api.v1alpha1.GitSource;
+import dev.gitfoundry.operator.delivery.DeliveryResult;
 import dev.gitfoundry.operator.events.EventRecorder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -52,7 +53,7 @@ final class SourceEvents {
     this.recorder = new EventRecorder("gitfoundry-source", clock);
   }
 
-  void applied(GitSource source, String revision, Applier.Result result) {
+  void applied(GitSource source, String revision, DeliveryResult result) {
     recorder.record(
         client,
         source,
@@ -69,7 +70,7 @@ final class SourceEvents {
             + " pruned");
   }
 
-  void driftCorrected(GitSource source, String revision, Applier.Result result) {
+  void driftCorrected(GitSource source, String revision, DeliveryResult result) {
     recorder.record(
         client,
         source,

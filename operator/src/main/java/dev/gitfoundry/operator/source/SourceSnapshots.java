@@ -48,6 +48,11 @@ public final class SourceSnapshots implements SnapshotListener {
     return set.isEmpty();
   }
 
+  /** The newest snapshot of the source's branch, if one was fetched. */
+  public Optional<Snapshot> latest(dev.gitfoundry.api.v1alpha1.GitSource source) {
+    return state(GitSourceRefs.key(source)).map(State::snapshot);
+  }
+
   Optional<State> state(RepositoryKey key) {
     return Optional.ofNullable(states.get(key));
   }

@@ -132,8 +132,7 @@ public final class SourceWebhooks
       register(after);
     }
     if (leading.getAsBoolean() && !Objects.equals(requestedAt(before), requestedAt(after))) {
-      scheduler.triggerNow(
-          RepositoryKey.of(after.getSpec().getUrl(), GitSourceReconciler.branch(after)));
+      scheduler.triggerNow(RepositoryKey.of(after.getSpec().getUrl(), GitSourceRefs.branch(after)));
       refreshPreviews.accept(name(after));
     }
   }
@@ -164,7 +163,7 @@ public final class SourceWebhooks
       targets.remove(name);
       branchByTarget.remove(name);
     } else {
-      branchByTarget.put(name, GitSourceReconciler.branch(source));
+      branchByTarget.put(name, GitSourceRefs.branch(source));
       targets.put(new WebhookTarget(name, source.getSpec().getUrl(), secret));
     }
   }

@@ -7,29 +7,26 @@ import dev.gitfoundry.api.v1alpha1.GitSourceSpec;
 import dev.gitfoundry.gitsync.Snapshot;
 import dev.gitfoundry.gitsync.SnapshotFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A pull request that touches foundation.yml gets a status instead of a preview. */
 class FoundationChangeTest {
-  private final PreviewSources sources = new PreviewSources(Path.of("unused"), null, null, null);
-
   @Test
   void foundationChangesAreDetectedUnderTheSourcePath() {
     GitSource source = source("/platform");
     Snapshot base = snapshot(Map.of("platform/foundation.yml", "domains: [a.example]\n"));
-    assertThat(sources.changesFoundation(source, base, base)).isFalse();
+    assertThat(PreviewPlan.changesFoundation(source, base, base)).isFalse();
     assertThat(
-            sources.changesFoundation(
+            PreviewPlan.changesFoundation(
                 source,
                 base,
                 snapshot(Map.of("platform/foundation.yml", "domains: [b.example]\n"))))
         .isTrue();
-    assertThat(sources.changesFoundation(source, base, snapshot(Map.of()))).isTrue();
+    assertThat(PreviewPlan.changesFoundation(source, base, snapshot(Map.of()))).isTrue();
     // a foundation.yml outside the source's path is not this source's
     assertThat(
-            sources.changesFoundation(
+            PreviewPlan.changesFoundation(
                 source,
                 base,
                 snapshot(

@@ -3,6 +3,7 @@ package dev.gitfoundry.operator.preview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gitfoundry.api.Labels;
+import dev.gitfoundry.api.v1alpha1.AppChange;
 import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.CFOrg;
 import dev.gitfoundry.api.v1alpha1.CFRoute;
@@ -12,6 +13,7 @@ import dev.gitfoundry.compiler.CompilerSettings;
 import dev.gitfoundry.compiler.DomainSpec;
 import dev.gitfoundry.compiler.ManifestCompiler;
 import dev.gitfoundry.compiler.SourceTree;
+import dev.gitfoundry.operator.delivery.AppDiff;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
@@ -41,17 +43,17 @@ class PreviewPlanTest {
                 API,
                 "acme/prod/new/manifest.yml",
                 "applications:\n- name: new\n  docker: {image: x}\n"));
-    assertThat(AppChanges.changed(base, head))
+    assertThat(changed(base, head))
         .extracting(AppKey::name)
         .containsExactlyInAnyOrder("web", "new");
-    assertThat(AppChanges.changed(base, base)).isEmpty();
+    assertThat(changed(base, base)).isEmpty();
   }
 
   @Test
   void movingLinesAroundIsNoChange() {
     List<HasMetadata> base = compile(Map.of("acme/prod/web/manifest.yml", WEB));
     List<HasMetadata> head = compile(Map.of("acme/prod/web/manifest.yml", "---\n# moved\n" + WEB));
-    assertThat(AppChanges.changed(base, head)).isEmpty();
+    assertThat(changed(base, head)).isEmpty();
   }
 
   @Test
@@ -59,7 +61,7 @@ class PreviewPlanTest {
     List<HasMetadata> base = compile(Map.of("acme/prod/api/manifest.yml", API));
     List<HasMetadata> head =
         compile(Map.of("acme/prod/api/manifest.yml", API.replace("/v1", "/v2")));
-    assertThat(AppChanges.changed(base, head)).extracting(AppKey::name).containsExactly("api");
+    assertThat(changed(base, head)).extracting(AppKey::name).containsExactly("api");
   }
 
   @Test
@@ -73,7 +75,7 @@ class PreviewPlanTest {
                 WEB,
                 "acme/prod/api/manifest.yml",
                 API.replace("api:1", "api:2")));
-    PreviewPlan plan = PreviewPlan.build(SOURCE, 7, base, head, AppChanges.changed(base, head));
+    PreviewPlan plan = PreviewPlan.build(SOURCE, 7, base, head, changed(base, head));
 
     assertThat(plan.apps()).containsExactly("api");
     assertThat(plan.namespaces()).containsExactly("acme-prod-pr-7");
@@ -122,7 +124,7 @@ class PreviewPlanTest {
                 WEB,
                 "globex/dev/shop/manifest.yml",
                 WEB.replace("web", "shop")));
-    PreviewPlan plan = PreviewPlan.build(SOURCE, 3, base, head, AppChanges.changed(base, head));
+    PreviewPlan plan = PreviewPlan.build(SOURCE, 3, base, head, changed(base, head));
     CFOrg org = only(plan, CFOrg.class);
     assertThat(org.getMetadata().getName()).endsWith("-pr-3");
     assertThat(only(plan, CFSpace.class).getSpec().getOrgName())
@@ -162,5 +164,13 @@ class PreviewPlanTest {
                 .withDomains(List.of(DomainSpec.shared("example.com"))));
     assertThat(compilation.errors()).isEmpty();
     return compilation.objects();
+  }
+
+  /** The apps a pull request adds or changes, as the deployer picks them. */
+  private static List<AppKey> changed(List<HasMetadata> base, List<HasMetadata> head) {
+    return AppDiff.between(base, head).stream()
+        .filter(d -> !AppChange.REMOVED.equals(d.action()))
+        .map(d -> new AppKey(d.namespace(), d.name()))
+        .toList();
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gitfoundry.api.v1alpha1.PreviewSpec;
 import dev.gitfoundry.operator.preview.PreviewPolicy.Verdict;
-import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -62,13 +61,5 @@ class PreviewPolicyTest {
     assertThat(
             PreviewPolicy.decide(spec(0, null), "main", pr(1, "main", false), Set.of()).verdict())
         .isEqualTo(Verdict.LIMIT_REACHED);
-  }
-
-  @Test
-  void ttlIsAGoDuration() {
-    assertThat(PreviewTtl.parse("72h")).isEqualTo(Duration.ofHours(72));
-    assertThat(PreviewTtl.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
-    assertThat(PreviewTtl.parse(null)).isNull();
-    assertThat(PreviewTtl.parse("soon")).isNull();
   }
 }

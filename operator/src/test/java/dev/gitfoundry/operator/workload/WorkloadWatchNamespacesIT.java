@@ -38,7 +38,8 @@ class WorkloadWatchNamespacesIT {
             defaults.leaderElection(),
             defaults.operatorNamespace(),
             defaults.leaderIdentity(),
-            defaults.exitOnLostLeadership());
+            defaults.exitOnLostLeadership(),
+            defaults.tuning());
     Operator operator = WorkloadTestSupport.startOperator(cluster, config);
     try {
       CFSpace space = new CFSpace();

@@ -1,0 +1,82 @@
+package dev.gitfoundry.operator.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gitfoundry.api.v1alpha1.InventoryEntry;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares what Git asks for with what the cluster holds. An object is unchanged when every field
+ * it asks for is present and equal in the live object (fields the server or others add are
+ * ignored), so an unchanged revision costs no write. What the scope held before (its live objects
+ * and the previous inventory) and no longer wants is deleted, when the delivery prunes.
+ */
+public final class Planner {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final LiveState live;
+
+  public Planner(LiveState live) {
+    this.live = live;
+  }
+
+  /**
+   * @param desired the objects to deliver, as they will be written (Secrets with base64 data)
+   * @param previous the inventory of the last delivery into this scope
+   */
+  public Plan plan(
+      DeliveryScope scope,
+      List<HasMetadata> desired,
+      Collection<InventoryEntry> previous,
+      boolean prune) {
+    Map<String, ObjectChange> changes = new LinkedHashMap<>();
+    for (HasMetadata object : desired) {
+      ObjectRef ref = ObjectRef.of(object);
+      HasMetadata current = live.get(ref.kind(), ref.namespace(), ref.name()).orElse(null);
+      changes.put(ref.key(), compare(ref, object, current));
+    }
+    if (prune) {
+      List<ObjectRef> held = new ArrayList<>();
+      live.owned(scope.owner()).forEach(o -> held.add(ObjectRef.of(o)));
+      previous.forEach(e -> held.add(ObjectRef.of(e)));
+      for (ObjectRef ref : held) {
+        if (!changes.containsKey(ref.key())) {
+          HasMetadata current = live.get(ref.kind(), ref.namespace(), ref.name()).orElse(null);
+          changes.put(
+              ref.key(), new ObjectChange(ObjectChange.Action.DELETE, ref, null, current, null));
+        }
+      }
+    }
+    return new Plan(new ArrayList<>(changes.values()));
+  }
+
+  private static ObjectChange compare(ObjectRef ref, HasMetadata desired, HasMetadata current) {
+    if (current == null) {
+      return new ObjectChange(ObjectChange.Action.CREATE, ref, desired, null, null);
+    }
+    List<String> fields = FieldDiff.unsatisfied(comparable(desired), JSON.valueToTree(current));
+    return new ObjectChange(
+        fields.isEmpty() ? ObjectChange.Action.UNCHANGED : ObjectChange.Action.UPDATE,
+        ref,
+        desired,
+        current,
+        fields);
+  }
+
+  /** The desired object without status and without metadata the server owns. */
+  private static JsonNode comparable(HasMetadata desired) {
+    ObjectNode tree = JSON.valueToTree(desired);
+    tree.remove("status");
+    JsonNode metadata = tree.get("metadata");
+    if (metadata instanceof ObjectNode meta) {
+      meta.retain("name", "namespace", "labels", "annotations");
+    }
+    return tree;
+  }
+}
