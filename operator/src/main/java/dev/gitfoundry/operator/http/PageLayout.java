@@ -64,6 +64,7 @@ final class PageLayout {
       .timeline li,.list li{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:baseline;\
       padding:.45rem 0;border-top:1px solid var(--line)}
       .timeline li:first-child,.list li:first-child{border-top:0}
+      .timeline li>*,.list li>*{min-width:0;overflow-wrap:anywhere}
       .timeline time,.list time{color:var(--muted);margin-left:auto}
       .change{font-weight:700;width:1rem;text-align:center}
       .added .change{color:var(--ok)}.removed .change{color:var(--bad)}.changed .change{\
@@ -79,6 +80,7 @@ final class PageLayout {
       table{width:100%;border-collapse:collapse}
       td,th{text-align:left;padding:.5rem .5rem .5rem 0;border-top:1px solid var(--line);\
       vertical-align:top}
+      td.commit{overflow-wrap:anywhere;width:100%}
       th{font-size:.85rem;color:var(--muted);font-weight:600;border-top:0}
       .subject{font-weight:500}
       footer{max-width:64rem;margin:0 auto;padding:0 1rem 2rem;color:var(--muted);font-size:.85rem}
@@ -89,8 +91,8 @@ final class PageLayout {
   static final String SCRIPT =
       "(function poll(){setTimeout(function(){fetch(location.href,{cache:'no-store'})"
           + ".then(function(r){return r.text()}).then(function(t){"
-          + "var d=new DOMParser().parseFromString(t,'text/html');document.title=d.title;"
-          + "document.body.replaceWith(d.body);if(d.body.hasAttribute('data-pending'))poll()},"
+          + "var d=new DOMParser().parseFromString(t,'text/html'),b=d.body;document.title=d.title;"
+          + "document.body.replaceWith(b);if(b.hasAttribute('data-pending'))poll()},"
           + "poll)},5000)})();";
 
   static final String CONTENT_SECURITY_POLICY =

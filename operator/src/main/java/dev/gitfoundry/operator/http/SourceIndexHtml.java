@@ -35,7 +35,7 @@ final class SourceIndexHtml {
       for (SourceIndex.Entry entry : index.commits()) {
         main.append("<tr><td>")
             .append(PageLayout.badge(entry.state(), PageLayout.stateLabel(entry.state())))
-            .append("</td><td>")
+            .append("</td><td class=\"commit\">")
             .append(Html.link(sourceName + "/" + entry.sha(), entry.shortSha(), "sha"))
             .append(entry.running() ? " <span class=\"muted\">running</span>" : "")
             .append("<div class=\"subject\">")

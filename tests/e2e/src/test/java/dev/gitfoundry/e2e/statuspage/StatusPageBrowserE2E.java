@@ -57,7 +57,12 @@ class StatusPageBrowserE2E {
       "applications:\n- name: '"
           + ODD_APP.replace("'", "''")
           + "'\n  docker: {image: busybox}\n  no-route: true\n  health-check-type: process\n";
-  private static final String HELLO_MANIFEST = "demo/dev/hello/manifest.yml";
+  // Its own org and space: orgs and spaces are cluster-wide, and other E2Es share the cluster.
+  private static final String SPACE_DIR = "statuspage/e2e/";
+  private static final String SPACE_NAMESPACE = "statuspage-e2e";
+  private static final String HELLO_MANIFEST = SPACE_DIR + "hello/manifest.yml";
+  private static final Path HELLO_EXAMPLE =
+      Path.of("examples/repos/hello/demo/dev/hello/manifest.yml");
 
   private static KubernetesClient client;
   private static GiteaServer gitea;
@@ -113,8 +118,9 @@ class StatusPageBrowserE2E {
   void aSuccessfulCommitShowsTheCommitItsStatesAndItsRunningApps() throws Exception {
     good =
         repository
-            .replaceWith(Tools.repositoryRoot().resolve("examples/repos/hello"))
-            .write("demo/dev/odd/manifest.yml", ODD_MANIFEST)
+            .write("foundation.yml", "domains: [apps.127.0.0.1.nip.io]\n")
+            .write(HELLO_MANIFEST, helloManifest())
+            .write(SPACE_DIR + "odd/manifest.yml", ODD_MANIFEST)
             .commitAndPush(ODD_SUBJECT);
     client
         .resource(
@@ -130,13 +136,14 @@ class StatusPageBrowserE2E {
     assertThat(text("#commit .author")).isEqualTo("Gitfoundry Demo");
     assertThat(href("#commit a.sha")).isEqualTo(gitea.baseUrl() + "/" + repo + "/commit/" + good);
     assertThat(text("#timeline")).contains("Fetched", "Applied", "Pending", "Success");
+    assertThat(text("#changes p")).isEqualTo("2 added · 0 changed · 0 removed");
     Map<String, WebElement> apps = apps();
     assertThat(apps).containsOnlyKeys("hello", ODD_APP);
     WebElement hello = apps.get("hello");
     assertThat(hello.findElement(By.cssSelector(".badge")).getText()).isEqualTo("Running");
     assertThat(hello.findElement(By.cssSelector(".instances")).getText())
         .isEqualTo("web 2/2 instances");
-    assertThat(hello.findElement(By.cssSelector(".where")).getText()).isEqualTo("demo · dev");
+    assertThat(hello.findElement(By.cssSelector(".where")).getText()).isEqualTo("statuspage · e2e");
     String route = routeOf("hello");
     assertThat(hello.findElement(By.cssSelector(".routes a")).getAttribute("href"))
         .isIn(route, route + "/"); // the browser adds the root path
@@ -197,12 +204,9 @@ class StatusPageBrowserE2E {
   void aPendingCommitSaysWhatItWaitsForAndTurnsToSuccessByItself() throws Exception {
     String pending =
         repository
+            .write(HELLO_MANIFEST, helloManifest())
             .write(
-                HELLO_MANIFEST,
-                Files.readString(
-                    Tools.repositoryRoot().resolve("examples/repos/hello/" + HELLO_MANIFEST)))
-            .write(
-                "demo/dev/orders/manifest.yml",
+                SPACE_DIR + "orders/manifest.yml",
                 "applications:\n- name: orders\n  docker: {image: busybox}\n  no-route: true\n"
                     + "  health-check-type: process\n  services: [orders-db]\n")
             .commitAndPush("Add orders, bound to orders-db");
@@ -219,6 +223,8 @@ class StatusPageBrowserE2E {
     assertThat(text("#commit .badge")).isEqualTo("Pending");
     assertThat(text("#commit .description")).startsWith("applied, ").endsWith("/3 apps ready");
     assertThat(driver().findElement(By.tagName("body")).getAttribute("data-pending")).isNotNull();
+    assertThat(text("#changes p")).isEqualTo("1 added · 0 changed · 0 removed");
+    assertThat(text("#changes li.added .app-name")).isEqualTo("orders");
     WebElement orders = apps().get("orders");
     assertThat(orders.findElement(By.cssSelector(".badge")).getText()).isEqualTo("Starting");
     assertThat(orders.findElement(By.cssSelector(".reason")).getText())
@@ -227,21 +233,40 @@ class StatusPageBrowserE2E {
     assertThat(orders.findElement(By.cssSelector(".message")).getText()).contains("orders-db");
     screenshots("pending");
 
-    driver().executeScript("window.stillTheSamePage = true");
+    // Marks this document and its body: the page must keep re-reading itself (a new body each
+    // time) in the same document, also after a swap that is still pending.
+    driver()
+        .executeScript(
+            "window.stillTheSamePage = true; document.body.setAttribute('data-seen', '')");
+    Await.until(
+        "the pending page re-read itself",
+        LOOP,
+        () -> driver().findElement(By.tagName("body")).getAttribute("data-seen") == null);
+    assertThat(text("#commit .badge")).isEqualTo("Pending");
     client
         .resource(
             new SecretBuilder()
                 .withNewMetadata()
                 .withName("orders-db")
-                .withNamespace("demo-dev")
+                .withNamespace(SPACE_NAMESPACE)
                 .endMetadata()
                 .withStringData(Map.of("uri", "postgres://orders.example:5432/orders"))
                 .build())
         .create();
-    Await.until(
-        "the open page turns to Success without being reloaded",
-        LOOP,
-        () -> "Success".equals(text("#commit .badge")));
+    try {
+      Await.until(
+          "the open page turns to Success without being reloaded",
+          LOOP,
+          () -> "Success".equals(text("#commit .badge")));
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(
+          e.getMessage()
+              + "\nlatest commit status: "
+              + GiteaSources.latestStatus(gitea, repo, pending)
+              + "\npage: "
+              + text("main"),
+          e);
+    }
 
     assertThat(driver().executeScript("return window.stillTheSamePage")).isEqualTo(true);
     assertThat(driver().findElement(By.tagName("body")).getAttribute("data-pending")).isNull();
@@ -300,15 +325,18 @@ class StatusPageBrowserE2E {
 
   /** The line of {@code - name: hello} in the example, where the page links the declaration. */
   private static int declaredLine() throws Exception {
-    List<String> lines =
-        Files.readAllLines(
-            Tools.repositoryRoot().resolve("examples/repos/hello/" + HELLO_MANIFEST));
+    List<String> lines = helloManifest().lines().toList();
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).contains("name: hello")) {
         return i + 1;
       }
     }
     throw new IllegalStateException("no hello in " + HELLO_MANIFEST);
+  }
+
+  /** The hello example's app: two instances of a small HTTP server with a route. */
+  private static String helloManifest() throws Exception {
+    return Files.readString(Tools.repositoryRoot().resolve(HELLO_EXAMPLE));
   }
 
   private static void assertNothingInjectedRan() {
@@ -343,7 +371,7 @@ class StatusPageBrowserE2E {
   private static String routeOf(String app) {
     return client
         .resources(CFApp.class)
-        .inNamespace("demo-dev")
+        .inNamespace(SPACE_NAMESPACE)
         .withName(app)
         .get()
         .getStatus()
