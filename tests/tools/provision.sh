@@ -14,6 +14,7 @@ GITEA_VERSION=1.25.4
 CF_CLI_VERSION=8.18.3
 HELM_VERSION=3.19.5
 HELM_KUBE_MINOR=34 # the client-go minor version Helm $HELM_VERSION is built with
+KPACK_VERSION=0.18.0 # only its CRDs (config/*.yaml in the module): nothing is built
 # Bump when the way a component is built changes, so caches built the old way are redone.
 RECIPE=1
 
@@ -186,6 +187,23 @@ build_gitea() {
   )
 }
 
+# kpack's CustomResourceDefinitions, as released: its Go module holds them in config/. The
+# operator stages buildpack apps through kpack Images when these are served, so tests and the
+# demo install the real definitions rather than hand-written stand-ins. Nothing is compiled.
+fetch_kpack_crds() {
+  local stamp="$KPACK_VERSION-r$RECIPE" dir="$GOMODCACHE/github.com/pivotal/kpack@v$KPACK_VERSION/config"
+  if [ -f "$STAMP_DIR/kpack-crds" ] && [ "$(cat "$STAMP_DIR/kpack-crds")" = "$stamp" ] \
+    && [ -f "$dir/image.yaml" ]; then
+    log "kpack CRDs v$KPACK_VERSION: cached"
+    return
+  fi
+  find_go
+  log "kpack CRDs v$KPACK_VERSION: downloading the module"
+  go mod download "github.com/pivotal/kpack@v$KPACK_VERSION"
+  [ -f "$dir/image.yaml" ] || fail "kpack CRDs: $dir/image.yaml missing from the module"
+  echo "$stamp" >"$STAMP_DIR/kpack-crds"
+}
+
 # kube-api-test looks for exactly these three binaries in <dir>/k8s/<version>-linux-amd64/.
 link_kubeapitest_layout() {
   mkdir -p "$KUBEAPITEST_BIN_DIR"
@@ -211,6 +229,8 @@ bin.dir=$BIN_DIR
 kubeapitest.dir=$TOOLS_DIR/kubeapitest
 gitea.static.root=$GOMODCACHE/code.gitea.io/gitea@v$GITEA_VERSION
 kwok.stages=$GOMODCACHE/sigs.k8s.io/kwok@v$KWOK_VERSION/kustomize/stage/fast
+kpack.version=$KPACK_VERSION
+kpack.config=$GOMODCACHE/github.com/pivotal/kpack@v$KPACK_VERSION/config
 PROPS
   mv "$TOOLS_DIR/tools.properties.tmp" "$TOOLS_DIR/tools.properties"
 }
@@ -240,6 +260,7 @@ main() {
   build_component kube-scheduler "v$KUBERNETES_VERSION" 1 "$k8s" build_kube_scheduler "$BIN_DIR/kube-scheduler"
   build_component kwok "v$KWOK_VERSION" 5 "$KWOK_VERSION-r$RECIPE" build_kwok "$BIN_DIR/kwok"
   build_component helm "v$HELM_VERSION" 3 "$HELM_VERSION-k1.$HELM_KUBE_MINOR-r$RECIPE" build_helm "$BIN_DIR/helm"
+  fetch_kpack_crds
   install_browser
   log "all components ready in $TOOLS_DIR ($((SECONDS - started))s this run)"
 }

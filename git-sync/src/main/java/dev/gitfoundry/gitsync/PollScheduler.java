@@ -207,12 +207,18 @@ public final class PollScheduler implements AutoCloseable {
     }
   }
 
-  /** When the next regular poll of {@code key} is due, if scheduled. */
-  public Instant nextPoll(RepositoryKey key) throws SchedulerException {
-    Trigger trigger = quartz.getTrigger(timerKey(key));
-    return trigger == null || trigger.getNextFireTime() == null
-        ? null
-        : trigger.getNextFireTime().toInstant();
+  /**
+   * When the regular poll of {@code key} is due: in the future while it waits, in the past while it
+   * runs (the job arms the next one when it ends). Null when no job watches {@code key}, or when
+   * Quartz refused the last arming.
+   *
+   * <p>Read from the scheduler's own record, not from Quartz: a one-shot trigger is consumed when
+   * it fires, so between firing and re-arming Quartz holds no trigger at all, which would read as
+   * "not scheduled" for a job that is in fact polling.
+   */
+  public Instant nextPoll(RepositoryKey key) {
+    PollEntry entry = entries.get(key);
+    return entry == null ? null : entry.due;
   }
 
   void runPoll(RepositoryKey key) {
@@ -277,7 +283,9 @@ public final class PollScheduler implements AutoCloseable {
       } else {
         quartz.scheduleJob(trigger);
       }
+      entry.due = trigger.getStartTime().toInstant();
     } catch (SchedulerException e) {
+      entry.due = null;
       log.error("could not schedule the next poll of {}", entry.key, e);
     }
   }
@@ -306,6 +314,9 @@ public final class PollScheduler implements AutoCloseable {
     final GitPoller poller;
     volatile int consecutiveFailures;
     volatile Instant lastWebhook;
+
+    /** When the pending (or running) poll was due; null if arming failed. */
+    volatile Instant due;
 
     PollEntry(RepositoryKey key, GitPoller poller) {
       this.key = key;

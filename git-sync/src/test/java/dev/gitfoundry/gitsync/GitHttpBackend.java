@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +48,8 @@ final class GitHttpBackend implements AutoCloseable {
   private final Path root;
   private final Map<Kind, AtomicInteger> counts = new ConcurrentHashMap<>();
   private volatile String expectedAuthorization;
+  private volatile CountDownLatch gate;
+  private final AtomicInteger held = new AtomicInteger();
 
   GitHttpBackend(Path root) throws IOException {
     this.root = root;
@@ -76,8 +79,27 @@ final class GitHttpBackend implements AutoCloseable {
     counts.clear();
   }
 
+  /** Holds every request until {@link #release()}, so a test can look at a poll in progress. */
+  void hold() {
+    gate = new CountDownLatch(1);
+  }
+
+  void release() {
+    CountDownLatch open = gate;
+    gate = null;
+    if (open != null) {
+      open.countDown();
+    }
+  }
+
+  /** Requests waiting at the gate of {@link #hold()}. */
+  int held() {
+    return held.get();
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      awaitGate();
       byte[] body = exchange.getRequestBody().readAllBytes();
       String authorization = expectedAuthorization;
       if (authorization != null
@@ -89,6 +111,21 @@ final class GitHttpBackend implements AutoCloseable {
       }
       record(classify(exchange, body));
       runCgi(exchange, body);
+    }
+  }
+
+  private void awaitGate() {
+    CountDownLatch closed = gate;
+    if (closed == null) {
+      return;
+    }
+    held.incrementAndGet();
+    try {
+      closed.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      held.decrementAndGet();
     }
   }
 

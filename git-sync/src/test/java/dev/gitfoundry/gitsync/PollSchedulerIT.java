@@ -201,7 +201,43 @@ class PollSchedulerIT {
     scheduler.sync(List.of(source("two", Duration.ofMinutes(1))));
     assertThat(scheduler.keys()).containsExactly(two.key());
     assertThat(scheduler.nextPoll(one.key())).isNull();
-    assertThat(scheduler.nextPoll(two.key())).isBefore(Instant.now().plus(Duration.ofMinutes(2)));
+    // the updated job polls at once (no first-poll spread here): scheduled while it runs, too
+    assertThat(scheduler.nextPoll(two.key())).isNotNull();
+    // then it re-arms with the new interval: 1 minute ± 10 % (the old one was 5 minutes)
+    Instant next = awaitNextPollAfter(two.key(), Instant.now().plusSeconds(5));
+    assertThat(next).isBetween(Instant.now().plusSeconds(40), Instant.now().plusSeconds(70));
+  }
+
+  @Test
+  void aPollInProgressStillCountsAsScheduled() throws Exception {
+    WorkingCopy.create(repositories, "slow");
+    RepositorySource slow = source("slow", Duration.ofMinutes(1));
+    server.hold();
+    try {
+      scheduler.upsert(slow);
+      // Quartz has fired (and so consumed) the one-shot trigger once the poll reaches the server
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (server.held() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(server.held()).as("poll in progress").isPositive();
+      assertThat(scheduler.nextPoll(slow.key())).isNotNull().isBefore(Instant.now());
+    } finally {
+      server.release();
+    }
+    assertThat(failures.poll(10, TimeUnit.SECONDS)).isEqualTo(1); // branch main not pushed
+    assertThat(scheduler.nextPoll(slow.key())).isAfter(Instant.now().plusSeconds(40));
+  }
+
+  private Instant awaitNextPollAfter(RepositoryKey key, Instant after) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    Instant next = scheduler.nextPoll(key);
+    while ((next == null || next.isBefore(after)) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      next = scheduler.nextPoll(key);
+    }
+    assertThat(next).as("next poll of %s re-armed", key).isAfter(after);
+    return next;
   }
 
   @Test

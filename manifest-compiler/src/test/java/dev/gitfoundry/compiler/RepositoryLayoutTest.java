@@ -225,6 +225,54 @@ class RepositoryLayoutTest {
   }
 
   @Test
+  void aPathIgnoredInTheWorkTreeSaysItIsNotCommitted() {
+    Map<String, SourceTree.SourceFile> files = new LinkedHashMap<>();
+    files.put(
+        "acme/prod/manifest.yml",
+        regular(
+            "applications:\n- name: a\n  path: target/a.jar\n"
+                + "- name: b\n  path: dist\n- name: c\n  path: build/c.jar\n"));
+    SourceTree tree =
+        SourceTree.workTree(
+            files,
+            Map.of(
+                "acme/prod/target", SourceTree.IGNORED, // a whole ignored directory
+                "acme/prod/dist/b.js", SourceTree.IGNORED)); // a directory of ignored files
+    Compilation compilation = ManifestCompiler.compile(tree, CompilerFixtures.settings());
+    assertThat(locatedErrors(compilation))
+        .containsExactly(
+            "3:9: path 'acme/prod/target/a.jar' exists but is not committed (ignored by"
+                + " .gitignore): the operator sees only committed files",
+            "5:9: path 'acme/prod/dist' exists but is not committed (ignored by .gitignore):"
+                + " the operator sees only committed files",
+            "7:9: File not found locally, make sure the file exists at given path"
+                + " acme/prod/build/c.jar");
+  }
+
+  @Test
+  void anUntrackedPathIsReadButWarnedAbout() {
+    Map<String, SourceTree.SourceFile> files = new LinkedHashMap<>();
+    files.put(
+        "acme/prod/manifest.yml",
+        regular("applications:\n- name: a\n  path: new\n- name: b\n  path: mixed\n"));
+    files.put("acme/prod/new/app.py", regular(""));
+    files.put("acme/prod/mixed/old.py", regular(""));
+    files.put("acme/prod/mixed/new.py", regular(""));
+    SourceTree tree =
+        SourceTree.workTree(
+            files,
+            Map.of(
+                "acme/prod/new/app.py", SourceTree.UNTRACKED,
+                "acme/prod/mixed/new.py", SourceTree.UNTRACKED));
+    Compilation compilation = ManifestCompiler.compile(tree, CompilerFixtures.settings());
+    assertThat(compilation.valid()).isTrue();
+    assertThat(CompilerFixtures.warnings(compilation))
+        .containsExactly(
+            "path 'acme/prod/new' exists but is not committed (untracked): the operator sees"
+                + " only committed files");
+  }
+
+  @Test
   void aPathEscapingTheRepository() {
     Compilation compilation =
         compileTree(

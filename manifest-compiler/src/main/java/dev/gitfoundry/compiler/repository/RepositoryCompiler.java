@@ -38,8 +38,13 @@ public final class RepositoryCompiler {
   public Compilation compile() {
     RepositoryLayout layout = RepositoryLayout.discover(tree, settings.path());
     if (!tree.exists(settings.path())) {
+      String notCommitted = tree.whyNotCommitted(settings.path());
       findings("")
-          .error(Position.START, "path '" + settings.path() + "' does not exist in the repository");
+          .error(
+              Position.START,
+              notCommitted == null
+                  ? "path '" + settings.path() + "' does not exist in the repository"
+                  : notCommittedMessage(settings.path(), notCommitted));
       return new Compilation(List.of(), diagnostics);
     }
     List<DomainSpec> domains = new ArrayList<>();
@@ -179,17 +184,32 @@ public final class RepositoryCompiler {
     }
     try {
       String real = RepositoryPaths.resolve(tree, joined);
+      String notCommitted = tree.whyNotCommitted(real);
       if (!tree.exists(real)) {
         findings.error(
             app.pathPosition(),
-            "File not found locally, make sure the file exists at given path " + joined);
+            notCommitted == null
+                ? "File not found locally, make sure the file exists at given path " + joined
+                : notCommittedMessage(joined, notCommitted));
         return null;
+      }
+      if (notCommitted != null) {
+        // read from a work tree before a commit: fine now, but it must be committed to deploy
+        findings.warning(app.pathPosition(), notCommittedMessage(joined, notCommitted));
       }
       return real;
     } catch (RepositoryPaths.EscapeException e) {
       findings.error(app.pathPosition(), e.getMessage());
       return null;
     }
+  }
+
+  private static String notCommittedMessage(String path, String reason) {
+    return "path '"
+        + path
+        + "' exists but is not committed ("
+        + reason
+        + "): the operator sees only committed files";
   }
 
   private void readVars(String path, Map<String, YamlNode> into) {

@@ -6,9 +6,12 @@ import dev.gitfoundry.api.v1alpha1.ForgeSpec;
 import dev.gitfoundry.api.v1alpha1.ForgeType;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.api.v1alpha1.GitSourceSpec;
+import dev.gitfoundry.api.v1alpha1.PreviewSpec;
 import dev.gitfoundry.api.v1alpha1.SecretKeyRef;
 import dev.gitfoundry.operator.GitfoundryOperator;
 import dev.gitfoundry.operator.config.OperatorConfig;
+import dev.gitfoundry.operator.workload.StagingConfig;
+import dev.gitfoundry.testing.Crds;
 import dev.gitfoundry.testing.GitWorkingCopy;
 import dev.gitfoundry.testing.GiteaServer;
 import dev.gitfoundry.testing.KubeCluster;
@@ -28,6 +31,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,6 +47,11 @@ import picocli.CommandLine.Option;
         "Run the whole loop locally: control plane, Gitea, example repository, operator. Ctrl-C stops it.")
 public final class DemoCommand implements Callable<Integer> {
   private static final String NAMESPACE = "gitfoundry-demo";
+  private static final String SOURCE = "demo";
+
+  /** Where the stand-in builder says kpack pushed images: a local name, nothing is pushed. */
+  private static final String DEMO_REGISTRY = "localhost:5000/gitfoundry-demo";
+
   private static final Duration LOOP_TIMEOUT = Duration.ofMinutes(5);
 
   @Option(
@@ -63,13 +72,29 @@ public final class DemoCommand implements Callable<Integer> {
   boolean exitWhenReady;
 
   private final PrintStream out = System.out;
+  private final CountDownLatch stopped = new CountDownLatch(1);
 
   @Override
   public Integer call() throws Exception {
+    try {
+      return run();
+    } finally {
+      stopped.countDown();
+    }
+  }
+
+  private Integer run() throws Exception {
     Path repository = Tools.repositoryRoot().resolve(example);
     if (!Files.isDirectory(repository)) {
       throw new IllegalArgumentException("no such example repository: " + repository);
     }
+    OperatorConfig config =
+        OperatorConfig.defaults()
+            .withPublicBaseUrl(URI.create("http://127.0.0.1:" + port))
+            .withStaging(new StagingConfig(DEMO_REGISTRY, "default", "default"));
+    DemoExample compiled =
+        DemoExample.compile(repository, SOURCE, NAMESPACE, config.defaultDomain());
+    DemoServiceInstances services = compiled.serviceInstances();
     step(
         "Local components (built once into "
             + Tools.directory()
@@ -77,9 +102,11 @@ public final class DemoCommand implements Callable<Integer> {
     Tools.get();
     step("Starting the control plane: kube-apiserver, etcd, controller-manager, scheduler, kwok");
     try (KubeCluster cluster = KubeCluster.start();
-        GiteaServer gitea = GiteaServer.start()) {
+        GiteaServer gitea = GiteaServer.start();
+        DemoKpackBuilder kpack = installKpack(cluster.client())) {
       KubernetesClient client = cluster.client();
       step("Gitea at " + gitea.baseUrl() + " (user " + GiteaServer.ADMIN_USER + ")");
+      printServiceInstances(services);
       String repo = gitea.createRepository("manifests");
       String sha;
       try (GitWorkingCopy copy = GitWorkingCopy.clone(gitea, repo)) {
@@ -88,8 +115,7 @@ public final class DemoCommand implements Callable<Integer> {
       }
       step("Pushed " + example + " to " + gitea.cloneUrl(repo) + " as " + sha.substring(0, 12));
 
-      URI publicUrl = URI.create("http://127.0.0.1:" + port);
-      OperatorConfig config = OperatorConfig.defaults().withPublicBaseUrl(publicUrl);
+      URI publicUrl = config.publicBaseUrl();
       try (GitfoundryOperator operator =
           new GitfoundryOperator(
               client,
@@ -104,11 +130,25 @@ public final class DemoCommand implements Callable<Integer> {
         step(
             "GitSource "
                 + NAMESPACE
-                + "/demo created; watching the commit status on "
+                + "/"
+                + SOURCE
+                + " created (previews enabled); watching the commit status on "
                 + sha.substring(0, 12));
-        boolean success = followCommitStatus(gitea, repo, sha);
+        boolean success = followCommitStatus(gitea, repo, sha, client, services);
         printApps(client);
-        printNextSteps(cluster, gitea, repo, publicUrl, sha);
+        new DemoGuide(
+                cluster.kubeconfigFile(),
+                Tools.get().binary("kubectl"),
+                Tools.get().binary("cf"),
+                kubeconfigUser(cluster),
+                publicUrl,
+                "/status/" + NAMESPACE + "/" + SOURCE + "/" + sha,
+                gitea.authenticatedCloneUrl(repo),
+                gitea.apiUrl(),
+                gitea.token(),
+                repo,
+                compiled.firstApp())
+            .print(out);
         if (!success) {
           out.println(
               "The commit did not reach success in "
@@ -124,6 +164,33 @@ public final class DemoCommand implements Callable<Integer> {
     }
     out.println("Stopped; nothing is left running.");
     return 0;
+  }
+
+  /**
+   * kpack's released CRDs, so the operator takes the kpack path for buildpack apps, and the demo's
+   * stand-in builder: the nodes are simulated, so nothing could build or run an image.
+   */
+  private DemoKpackBuilder installKpack(KubernetesClient client) {
+    int crds = Crds.installFrom(Tools.get().kpackConfig(), client);
+    step(
+        "kpack's CRDs installed ("
+            + crds
+            + ", as released) with a STAND-IN builder for this demo only: the nodes are"
+            + " simulated by kwok, so kpack Images are marked built as "
+            + DEMO_REGISTRY
+            + "/<space>/<app>@sha256:… and nothing is built");
+    return DemoKpackBuilder.start(client);
+  }
+
+  private void printServiceInstances(DemoServiceInstances services) {
+    if (services.pending().isEmpty()) {
+      return;
+    }
+    step(
+        "The apps bind service instances: as a platform team would, the demo creates their"
+            + " Secrets (made-up credentials) once the operator has created each space:");
+    Path kubectl = Tools.get().binary("kubectl");
+    services.pending().forEach(i -> out.println("    " + i.kubectlCommand(kubectl.toString())));
   }
 
   private void createSource(KubernetesClient client, GiteaServer gitea, String repo) {
@@ -142,7 +209,7 @@ public final class DemoCommand implements Callable<Integer> {
                 .build())
         .serverSideApply();
     GitSource source = new GitSource();
-    source.getMetadata().setName("demo");
+    source.getMetadata().setName(SOURCE);
     source.getMetadata().setNamespace(NAMESPACE);
     GitSourceSpec spec = new GitSourceSpec();
     spec.setUrl(gitea.cloneUrl(repo));
@@ -154,16 +221,30 @@ public final class DemoCommand implements Callable<Integer> {
     forge.setTokenSecretRef(ref("forge", "token"));
     forge.setWebhookSecretRef(ref("forge", "secret"));
     spec.setForge(forge);
+    PreviewSpec previews = new PreviewSpec();
+    previews.setEnabled(true);
+    spec.setPreviews(previews);
     source.setSpec(spec);
     client.resource(source).create();
   }
 
-  /** Prints each new commit status as it appears; true once it is success. */
-  private boolean followCommitStatus(GiteaServer gitea, String repo, String sha)
+  /**
+   * Prints each new commit status as it appears, creating the service instances' Secrets once their
+   * spaces exist; true once the status is success.
+   */
+  private boolean followCommitStatus(
+      GiteaServer gitea,
+      String repo,
+      String sha,
+      KubernetesClient client,
+      DemoServiceInstances services)
       throws InterruptedException {
     Instant deadline = Instant.now().plus(LOOP_TIMEOUT);
     String last = "";
     while (Instant.now().isBefore(deadline)) {
+      services
+          .createWhereNamespacesExist(client)
+          .forEach(i -> step("Secret " + i.namespace() + "/" + i.name() + " created"));
       var latest =
           gitea.commitStatuses(repo, sha).stream()
               .max(Comparator.comparingLong(s -> s.get("id").asLong()))
@@ -218,34 +299,6 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private void printNextSteps(
-      KubeCluster cluster, GiteaServer gitea, String repo, URI publicUrl, String sha) {
-    Path kubectl = Tools.get().binary("kubectl");
-    out.println("\nTry it:");
-    out.println("  export KUBECONFIG=" + cluster.kubeconfigFile());
-    out.println("  " + kubectl + " get gitsources,cfapps,cfroutes -A");
-    out.println("  " + kubectl + " get pods -A -l gitfoundry.dev/app");
-    out.println(
-        "  curl -s -H 'Accept: application/json' "
-            + publicUrl
-            + "/status/"
-            + NAMESPACE
-            + "/demo/"
-            + sha);
-    out.println(
-        "  git clone "
-            + gitea.authenticatedCloneUrl(repo)
-            + " manifests   # edit, commit, push: watch it roll");
-    // The read-only CF API: the cf CLI logs in with the kubeconfig's (client certificate) user.
-    Path cf = Tools.get().binary("cf");
-    out.println("\nThe cf CLI, read-only (writes answer with the repository to push to):");
-    out.println("  " + cf + " api " + publicUrl + " --skip-ssl-validation");
-    out.println("  " + cf + " login -u " + kubeconfigUser(cluster));
-    out.println("  " + cf + " orgs && " + cf + " spaces && " + cf + " apps");
-    out.println("  " + cf + " app hello && " + cf + " routes && " + cf + " domains");
-    out.println("  " + cf + " curl /v3/apps");
-  }
-
   private static String kubeconfigUser(KubeCluster cluster) {
     try {
       return io.fabric8.kubernetes.client.Config.fromKubeconfig(
@@ -258,9 +311,23 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Returns on Ctrl-C (or SIGTERM). The JVM exits once its shutdown hooks end, so the hook waits
+   * (boundedly) until {@link #run()} has closed everything and said so.
+   */
   private void awaitCtrlC() throws InterruptedException {
     CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stop.countDown();
+                  try {
+                    stopped.await(30, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }));
     stop.await();
   }
 

@@ -31,10 +31,33 @@ final class DiagnosticPrinter {
     }
   }
 
+  /** One line saying which files were read, so nobody wonders why a file was not. */
+  static String source(LocalRepository repository) {
+    if (!repository.gitWorkTree()) {
+      return "source: " + repository.root() + ": every file (not in a Git work tree)";
+    }
+    List<String> untracked = repository.untracked();
+    String which =
+        untracked.isEmpty()
+            ? "files tracked by Git"
+            : "files tracked by Git and "
+                + untracked.size()
+                + " untracked ("
+                + String.join(", ", untracked.subList(0, Math.min(5, untracked.size())))
+                + (untracked.size() > 5 ? ", …" : "")
+                + ")";
+    return "source: Git work tree " + repository.root() + ": " + which + "; ignored files left out";
+  }
+
   static void json(Compilation compilation, LocalRepository repository, Path cwd, PrintWriter out)
       throws Exception {
     ObjectNode root = JSON.createObjectNode();
     root.put("valid", compilation.valid());
+    ObjectNode source = root.putObject("source");
+    source.put("root", repository.root().toString());
+    source.put("gitWorkTree", repository.gitWorkTree());
+    ArrayNode untracked = source.putArray("untracked");
+    repository.untracked().forEach(path -> untracked.add(repository.display(cwd, path)));
     ArrayNode list = root.putArray("diagnostics");
     for (Diagnostic d : compilation.diagnostics()) {
       ObjectNode node = list.addObject();

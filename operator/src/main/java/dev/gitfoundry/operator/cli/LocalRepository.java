@@ -2,21 +2,20 @@ package dev.gitfoundry.operator.cli;
 
 import dev.gitfoundry.compiler.SourceTree;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Reads a directory on disk into the compiler's {@link SourceTree}. The root is the enclosing Git
- * work tree when there is one (so {@code path: ../lib} works as in a checkout), else the target
- * itself (or a manifest's directory). Only YAML files are read; other files only need to exist.
+ * Reads a directory on disk into the compiler's {@link SourceTree}, as the operator would get it
+ * from Git. Inside a Git work tree the root is the work tree (so {@code path: ../lib} works as in a
+ * checkout) and the files are those Git tracks plus the untracked ones that are not ignored ({@link
+ * GitWorkTreeReader}); elsewhere the root is the target itself (or a manifest's directory) and
+ * every file counts. No directory is skipped by name.
  */
-record LocalRepository(Path root, SourceTree tree, String relativeTarget) {
+record LocalRepository(Path root, SourceTree tree, String relativeTarget, boolean gitWorkTree) {
 
   static LocalRepository open(Path target) throws IOException {
     Path absolute = target.toAbsolutePath().normalize();
@@ -24,66 +23,49 @@ record LocalRepository(Path root, SourceTree tree, String relativeTarget) {
       throw new IOException("no such file or directory: " + target);
     }
     Path start = Files.isDirectory(absolute) ? absolute : absolute.getParent();
-    Path root = gitRoot(start);
-    if (root == null) {
-      root = start;
-    }
+    Optional<Path> workTree = GitWorkTreeReader.workTreeOf(start);
+    Path root = workTree.orElse(start);
     String relative = root.relativize(absolute).toString().replace('\\', '/');
-    return new LocalRepository(root, read(root), relative);
+    SourceTree tree =
+        workTree.isPresent() ? GitWorkTreeReader.read(root) : LocalFiles.readAll(root);
+    return new LocalRepository(root, tree, relative, workTree.isPresent());
+  }
+
+  /**
+   * The same target as committed at {@code ref}; only a target inside a Git work tree has
+   * revisions.
+   */
+  LocalRepository atRevision(String ref) throws IOException {
+    if (!gitWorkTree) {
+      throw new IllegalArgumentException(
+          root
+              + " is not in a Git work tree: compare it with a directory instead of '"
+              + ref
+              + "'");
+    }
+    return new LocalRepository(root, GitRefReader.read(root, ref), relativeTarget, true);
+  }
+
+  /** Untracked (and not ignored) files read at or under the target: no commit holds them yet. */
+  List<String> untracked() {
+    return tree.notCommitted().entrySet().stream()
+        .filter(e -> e.getValue().equals(SourceTree.UNTRACKED))
+        .map(e -> e.getKey())
+        .filter(
+            path ->
+                relativeTarget.isEmpty()
+                    || path.equals(relativeTarget)
+                    || path.startsWith(relativeTarget + "/"))
+        .toList();
   }
 
   /** Where a repository-relative path in a diagnostic is, as the user would type it. */
   String display(Path cwd, String repositoryPath) {
     if (repositoryPath == null || repositoryPath.isEmpty()) {
-      return cwd.relativize(root).toString();
+      return cwd.toAbsolutePath().relativize(root).toString();
     }
     Path file = root.resolve(repositoryPath);
     Path relative = cwd.toAbsolutePath().relativize(file);
     return relative.toString().startsWith("..") ? file.toString() : relative.toString();
-  }
-
-  private static Path gitRoot(Path start) {
-    for (Path dir = start; dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve(".git"))) {
-        return dir;
-      }
-    }
-    return null;
-  }
-
-  private static SourceTree read(Path root) throws IOException {
-    Map<String, SourceTree.SourceFile> files = new HashMap<>();
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-            return !dir.equals(root)
-                    && (name.equals(".git") || name.equals("target") || name.equals("node_modules"))
-                ? FileVisitResult.SKIP_SUBTREE
-                : FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            String relative = root.relativize(file).toString().replace('\\', '/');
-            if (attrs.isSymbolicLink()) {
-              files.put(
-                  relative, SourceTree.SourceFile.symlink(Files.readSymbolicLink(file).toString()));
-            } else if (isYaml(relative)) {
-              files.put(relative, SourceTree.SourceFile.regular(Files.readAllBytes(file)));
-            } else {
-              files.put(relative, SourceTree.SourceFile.regular(new byte[0]));
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
-    return SourceTree.of(files);
-  }
-
-  private static boolean isYaml(String path) {
-    return path.endsWith(".yml") || path.endsWith(".yaml");
   }
 }

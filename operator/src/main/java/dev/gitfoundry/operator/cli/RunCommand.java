@@ -4,6 +4,7 @@ import dev.gitfoundry.operator.GitfoundryOperator;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.operator.config.RoutingMode;
 import dev.gitfoundry.operator.config.Tuning;
+import dev.gitfoundry.operator.workload.StagingConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.net.InetSocketAddress;
@@ -130,6 +131,29 @@ public final class RunCommand implements Callable<Integer> {
   int kubeApiBurst;
 
   @Option(
+      names = "--image-registry",
+      defaultValue = "${env:GITFOUNDRY_IMAGE_REGISTRY:-}",
+      description =
+          "Where kpack pushes the images of buildpack apps, <registry>/<path> (images are"
+              + " <prefix>/<namespace>/<app>); without it buildpack apps report StagingUnavailable.")
+  String imageRegistry;
+
+  @Option(
+      names = "--kpack-builder",
+      defaultValue = "${env:GITFOUNDRY_KPACK_BUILDER:-default}",
+      description =
+          "The kpack ClusterBuilder buildpack apps are built with (default: ${DEFAULT-VALUE}).")
+  String kpackBuilder;
+
+  @Option(
+      names = "--kpack-service-account",
+      defaultValue = "${env:GITFOUNDRY_KPACK_SERVICE_ACCOUNT:-default}",
+      description =
+          "Service account in each space Namespace that kpack builds as, holding the registry and Git"
+              + " credentials (default: ${DEFAULT-VALUE}).")
+  String kpackServiceAccount;
+
+  @Option(
       names = "--cache-dir",
       defaultValue = "${env:GITFOUNDRY_CACHE_DIR:-${sys:java.io.tmpdir}/gitfoundry-git}",
       description = "Where fetched repositories are cached (default: ${DEFAULT-VALUE}).")
@@ -150,6 +174,8 @@ public final class RunCommand implements Callable<Integer> {
             operatorNamespace,
             leaderIdentity.isBlank() ? null : leaderIdentity,
             true,
+            new StagingConfig(
+                imageRegistry.isBlank() ? null : imageRegistry, kpackBuilder, kpackServiceAccount),
             new Tuning(applyConcurrency, workloadConcurrency, kubeApiQps, kubeApiBurst));
     KubernetesClient client = new KubernetesClientBuilder().build();
     GitfoundryOperator operator =

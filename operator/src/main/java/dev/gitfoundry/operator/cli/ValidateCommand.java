@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     name = "validate",
     mixinStandardHelpOptions = true,
     description =
-        "Check manifests the way cf push and Cloud Controller would, without a cluster.%nPrints file:line:col: error|warning: message.%nExit 0 when valid (warnings allowed), 1 when invalid, 2 on usage errors.")
+        "Check manifests the way cf push and Cloud Controller would, without a cluster.%nIn a Git work tree it reads the files Git tracks and the untracked ones that are not ignored; elsewhere every file.%nPrints file:line:col: error|warning: message.%nExit 0 when valid (warnings allowed), 1 when invalid, 2 on usage errors.")
 public final class ValidateCommand implements Callable<Integer> {
   /** Output formats. */
   enum Format {
@@ -41,6 +41,7 @@ public final class ValidateCommand implements Callable<Integer> {
     if (output == Format.json) {
       DiagnosticPrinter.json(compilation, repository, Path.of(""), out);
     } else {
+      out.println(DiagnosticPrinter.source(repository));
       DiagnosticPrinter.text(compilation.diagnostics(), repository, Path.of(""), out);
       long errors = compilation.errors().size();
       long warnings = compilation.diagnostics().size() - errors;

@@ -1,5 +1,6 @@
 package dev.gitfoundry.operator.config;
 
+import dev.gitfoundry.operator.workload.StagingConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
@@ -20,6 +21,8 @@ import java.util.Set;
  * @param exitOnLostLeadership whether losing the Lease ends the process, so that a replica that can
  *     no longer renew never keeps reconciling beside the new leader (off only in tests that run
  *     several operators in one JVM)
+ * @param staging how buildpack apps are built with kpack (unconfigured: they report
+ *     StagingUnavailable)
  * @param tuning concurrency and request rates
  */
 public record OperatorConfig(
@@ -34,10 +37,13 @@ public record OperatorConfig(
     String operatorNamespace,
     String leaderIdentity,
     boolean exitOnLostLeadership,
+    StagingConfig staging,
     Tuning tuning) {
 
   public OperatorConfig {
     watchNamespaces = Set.copyOf(watchNamespaces);
+    staging = staging == null ? StagingConfig.unconfigured() : staging;
+    tuning = tuning == null ? Tuning.defaults() : tuning;
   }
 
   /** Defaults suitable for tests and the local demo. */
@@ -54,87 +60,110 @@ public record OperatorConfig(
         "gitfoundry-system",
         null,
         true,
+        StagingConfig.unconfigured(),
         Tuning.defaults());
   }
 
   public OperatorConfig withRoutingMode(RoutingMode mode, String gateway, String ingressClass) {
-    return new OperatorConfig(
-        watchNamespaces,
-        defaultDomain,
-        mode,
-        gateway,
-        ingressClass,
-        publicBaseUrl,
-        progressDeadline,
-        leaderElection,
-        operatorNamespace,
-        leaderIdentity,
-        exitOnLostLeadership,
-        tuning);
+    Builder b = toBuilder();
+    b.routingMode = mode;
+    b.gatewayName = gateway;
+    b.ingressClassName = ingressClass;
+    return b.build();
   }
 
   public OperatorConfig withPublicBaseUrl(URI url) {
-    return new OperatorConfig(
-        watchNamespaces,
-        defaultDomain,
-        routingMode,
-        gatewayName,
-        ingressClassName,
-        url,
-        progressDeadline,
-        leaderElection,
-        operatorNamespace,
-        leaderIdentity,
-        exitOnLostLeadership,
-        tuning);
+    Builder b = toBuilder();
+    b.publicBaseUrl = url;
+    return b.build();
   }
 
   public OperatorConfig withProgressDeadline(Duration deadline) {
-    return new OperatorConfig(
-        watchNamespaces,
-        defaultDomain,
-        routingMode,
-        gatewayName,
-        ingressClassName,
-        publicBaseUrl,
-        deadline,
-        leaderElection,
-        operatorNamespace,
-        leaderIdentity,
-        exitOnLostLeadership,
-        tuning);
+    Builder b = toBuilder();
+    b.progressDeadline = deadline;
+    return b.build();
+  }
+
+  public OperatorConfig withWatchNamespaces(Set<String> namespaces) {
+    Builder b = toBuilder();
+    b.watchNamespaces = namespaces;
+    return b.build();
+  }
+
+  /** Buildpack apps built by kpack as {@code staging} says. */
+  public OperatorConfig withStaging(StagingConfig next) {
+    Builder b = toBuilder();
+    b.staging = next;
+    return b.build();
   }
 
   public OperatorConfig withTuning(Tuning next) {
-    return new OperatorConfig(
-        watchNamespaces,
-        defaultDomain,
-        routingMode,
-        gatewayName,
-        ingressClassName,
-        publicBaseUrl,
-        progressDeadline,
-        leaderElection,
-        operatorNamespace,
-        leaderIdentity,
-        exitOnLostLeadership,
-        next);
+    Builder b = toBuilder();
+    b.tuning = next;
+    return b.build();
   }
 
   /** Leader election in {@code namespace} as {@code identity}, staying alive when it loses. */
   public OperatorConfig withLeaderElectionForTests(String namespace, String identity) {
-    return new OperatorConfig(
-        watchNamespaces,
-        defaultDomain,
-        routingMode,
-        gatewayName,
-        ingressClassName,
-        publicBaseUrl,
-        progressDeadline,
-        true,
-        namespace,
-        identity,
-        false,
-        tuning);
+    Builder b = toBuilder();
+    b.leaderElection = true;
+    b.operatorNamespace = namespace;
+    b.leaderIdentity = identity;
+    b.exitOnLostLeadership = false;
+    return b.build();
+  }
+
+  private Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** A copy to change one or two things of; the record stays immutable. */
+  private static final class Builder {
+    private Set<String> watchNamespaces;
+    private final String defaultDomain;
+    private RoutingMode routingMode;
+    private String gatewayName;
+    private String ingressClassName;
+    private URI publicBaseUrl;
+    private Duration progressDeadline;
+    private boolean leaderElection;
+    private String operatorNamespace;
+    private String leaderIdentity;
+    private boolean exitOnLostLeadership;
+    private StagingConfig staging;
+    private Tuning tuning;
+
+    private Builder(OperatorConfig c) {
+      watchNamespaces = c.watchNamespaces;
+      defaultDomain = c.defaultDomain;
+      routingMode = c.routingMode;
+      gatewayName = c.gatewayName;
+      ingressClassName = c.ingressClassName;
+      publicBaseUrl = c.publicBaseUrl;
+      progressDeadline = c.progressDeadline;
+      leaderElection = c.leaderElection;
+      operatorNamespace = c.operatorNamespace;
+      leaderIdentity = c.leaderIdentity;
+      exitOnLostLeadership = c.exitOnLostLeadership;
+      staging = c.staging;
+      tuning = c.tuning;
+    }
+
+    private OperatorConfig build() {
+      return new OperatorConfig(
+          watchNamespaces,
+          defaultDomain,
+          routingMode,
+          gatewayName,
+          ingressClassName,
+          publicBaseUrl,
+          progressDeadline,
+          leaderElection,
+          operatorNamespace,
+          leaderIdentity,
+          exitOnLostLeadership,
+          staging,
+          tuning);
+    }
   }
 }

@@ -53,7 +53,7 @@ public final class DeliveryException extends Exception {
     if (e.getStatus() != null && e.getStatus().getMessage() != null) {
       return e.getStatus().getMessage();
     }
-    return e.getCode() == 0 ? String.valueOf(e.getMessage()) : "HTTP " + e.getCode();
+    return e.getCode() <= 0 ? String.valueOf(e.getMessage()) : "HTTP " + e.getCode();
   }
 
   public ErrorKind kind() {

@@ -24,9 +24,8 @@ public final class KubernetesClusterWriter implements ClusterWriter {
 
   @Override
   public void delete(ObjectRef ref) {
-    client
-        .genericKubernetesResources(ref.apiVersion(), ref.kind())
-        .inNamespace(ref.namespace())
+    var resources = client.genericKubernetesResources(ref.apiVersion(), ref.kind());
+    (ref.namespace() == null ? resources : resources.inNamespace(ref.namespace()))
         .withName(ref.name())
         .delete();
   }

@@ -36,7 +36,7 @@ public final class WorkloadControllers {
    * Optional APIs (kpack, Gateway API) are detected now: installing them later needs a restart.
    */
   public static void register(Operator operator, OperatorConfig config, Clock clock) {
-    register(operator, config, StagingConfig.unconfigured(), clock);
+    register(operator, config, config.staging(), clock);
   }
 
   /** As {@link #register(Operator, OperatorConfig, Clock)}, building buildpack apps with kpack. */

@@ -12,19 +12,18 @@ import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.api.v1alpha1.LifecycleType;
 import dev.gitfoundry.operator.config.OperatorConfig;
+import dev.gitfoundry.testing.Crds;
 import dev.gitfoundry.testing.KubeCluster;
+import dev.gitfoundry.testing.Tools;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.javaoperatorsdk.operator.Operator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Buildpack apps with kpack present (a minimal stand-in for its Image CRD; no builds run). */
+/** Buildpack apps with kpack's real CRDs installed (no kpack controller: no builds run). */
 class WorkloadKpackStagingIT {
   private static final ResourceDefinitionContext IMAGES =
       new ResourceDefinitionContext.Builder()
@@ -39,7 +38,8 @@ class WorkloadKpackStagingIT {
   void buildpackAppRunsTheImageKpackBuiltFromItsCommit() {
     KubeCluster cluster = KubeCluster.shared();
     KubernetesClient client = cluster.client();
-    installMinimalKpackImageCrd(client);
+    // kpack's released CRDs, from the module pinned in tests/tools/provision.sh
+    Crds.installFrom(Tools.get().kpackConfig(), client);
     String home = cluster.createNamespace("kpack-home");
     String ns = cluster.createNamespace("kpack");
     GitSource source = new GitSource();
@@ -87,7 +87,7 @@ class WorkloadKpackStagingIT {
           .genericKubernetesResources(IMAGES)
           .inNamespace(ns)
           .withName("api")
-          .edit(
+          .editStatus(
               i -> {
                 i.getAdditionalProperties()
                     .put(
@@ -125,51 +125,5 @@ class WorkloadKpackStagingIT {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> spec(GenericKubernetesResource resource) {
     return (Map<String, Object>) resource.getAdditionalProperties().get("spec");
-  }
-
-  private static void installMinimalKpackImageCrd(KubernetesClient client) {
-    CustomResourceDefinition crd =
-        new CustomResourceDefinitionBuilder()
-            .withNewMetadata()
-            .withName("images.kpack.io")
-            .endMetadata()
-            .withNewSpec()
-            .withGroup("kpack.io")
-            .withScope("Namespaced")
-            .withNewNames()
-            .withKind("Image")
-            .withListKind("ImageList")
-            .withPlural("images")
-            .withSingular("image")
-            .endNames()
-            .addNewVersion()
-            .withName("v1alpha2")
-            .withServed(true)
-            .withStorage(true)
-            .withNewSchema()
-            .withNewOpenAPIV3Schema()
-            .withType("object")
-            .withXKubernetesPreserveUnknownFields(true)
-            .endOpenAPIV3Schema()
-            .endSchema()
-            .endVersion()
-            .endSpec()
-            .build();
-    client.apiextensions().v1().customResourceDefinitions().resource(crd).serverSideApply();
-    client
-        .apiextensions()
-        .v1()
-        .customResourceDefinitions()
-        .withName(crd.getMetadata().getName())
-        .waitUntilCondition(
-            c ->
-                c != null
-                    && c.getStatus() != null
-                    && c.getStatus().getConditions() != null
-                    && c.getStatus().getConditions().stream()
-                        .anyMatch(
-                            x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
-            60,
-            TimeUnit.SECONDS);
   }
 }

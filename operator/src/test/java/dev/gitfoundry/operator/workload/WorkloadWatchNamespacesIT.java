@@ -25,21 +25,7 @@ class WorkloadWatchNamespacesIT {
     String home = cluster.createNamespace("watched");
     String apps = cluster.createNamespace("watched-apps");
     String elsewhere = cluster.createNamespace("unwatched");
-    OperatorConfig defaults = OperatorConfig.defaults();
-    OperatorConfig config =
-        new OperatorConfig(
-            Set.of(home, apps),
-            defaults.defaultDomain(),
-            defaults.routingMode(),
-            defaults.gatewayName(),
-            defaults.ingressClassName(),
-            defaults.publicBaseUrl(),
-            defaults.progressDeadline(),
-            defaults.leaderElection(),
-            defaults.operatorNamespace(),
-            defaults.leaderIdentity(),
-            defaults.exitOnLostLeadership(),
-            defaults.tuning());
+    OperatorConfig config = OperatorConfig.defaults().withWatchNamespaces(Set.of(home, apps));
     Operator operator = WorkloadTestSupport.startOperator(cluster, config);
     try {
       CFSpace space = new CFSpace();

@@ -115,8 +115,8 @@ class CrashDuringApplyE2E {
     assertThat(client.apps().deployments().inNamespace(SPACE).list().getItems()).hasSize(APPS);
     GitSource source =
         client.resources(GitSource.class).inNamespace(namespace).withName("crash").get();
-    // Per app a CFApp, its CFRoute and its env Secret; and the CFOrg and CFSpace.
-    assertThat(source.getStatus().getInventory()).hasSize(3 * APPS + 2);
+    // Per app a CFApp, its CFRoute and its env Secret; the CFOrg and CFSpace and their Namespaces.
+    assertThat(source.getStatus().getInventory()).hasSize(3 * APPS + 4);
 
     Map<String, Long> posted = GiteaSources.postedCounts(gitea, repo, sha);
     System.out.println("statuses on the commit: " + posted);

@@ -88,7 +88,8 @@ class ResilienceE2E {
     Deployment web = client.apps().deployments().inNamespace(SPACE).withName("hello-web").get();
     assertThat(web).as("the running app is kept").isNotNull();
     assertThat(web.getSpec().getReplicas()).isEqualTo(2);
-    assertThat(source().getStatus().getInventory()).hasSize(5);
+    // hello's CFApp, CFRoute and env Secret; the CFOrg, CFSpace and their two Namespaces
+    assertThat(source().getStatus().getInventory()).hasSize(7);
     assertThat(
             client.v1().events().inNamespace(namespace).list().getItems().stream()
                 .filter(e -> "GitSource".equals(e.getInvolvedObject().getKind()))

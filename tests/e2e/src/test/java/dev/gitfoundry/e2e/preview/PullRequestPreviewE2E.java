@@ -105,11 +105,21 @@ class PullRequestPreviewE2E {
         () ->
             previews().stream()
                 .anyMatch(p -> p.getNumber() == first && sha.equals(p.getHeadSha())));
+    Await.until(
+        "the comment says the preview runs", LOOP, () -> comment(first).contains("**Running**"));
+    assertThat(loop.comments(first)).hasSize(1);
+    assertThat(comment(first))
+        .contains("http://hello-pr-" + first + "." + PreviewLoop.DOMAIN)
+        .contains("| hello | preview / dev | changed: `env.GREETING` changed |")
+        .contains(sha.substring(0, 12))
+        .doesNotContain("hi from the preview"); // env values are never shown
   }
 
   @Test
   @Order(2)
-  void anotherPushUpdatesThePreviewInPlace() throws Exception {
+  void anotherPushUpdatesThePreviewAndItsOneCommentInPlaceAcrossARestart() throws Exception {
+    long commentId = loop.comments(first).get(0).get("id").asLong();
+    loop.restartOperator();
     String sha =
         loop.push(
             "change-hello",
@@ -123,6 +133,14 @@ class PullRequestPreviewE2E {
         () ->
             previews().stream()
                 .anyMatch(p -> p.getNumber() == first && sha.equals(p.getHeadSha())));
+    Await.until(
+        "the comment follows the new head",
+        LOOP,
+        () -> comment(first).contains(sha.substring(0, 12)));
+    assertThat(loop.comments(first))
+        .as("one comment per pull request, edited in place, also after a restart")
+        .hasSize(1)
+        .allMatch(c -> c.get("id").asLong() == commentId);
   }
 
   @Test
@@ -152,6 +170,8 @@ class PullRequestPreviewE2E {
         "status.previews forgets #" + first,
         LOOP,
         () -> previews().stream().noneMatch(p -> p.getNumber() == first));
+    assertThat(loop.comments(first)).hasSize(1);
+    assertThat(comment(first)).contains("**Preview removed**", "the pull request was closed");
 
     // The freed slot goes to the waiting pull request.
     String secondSha = loop.gitea.headCommit(loop.repo, "change-steady");
@@ -188,6 +208,9 @@ class PullRequestPreviewE2E {
         .isEqualTo(mainGeneration);
     assertThat(loop.latestState(mainSha, "gitfoundry")).isEqualTo("success");
     assertThat(loop.latestState(sha, "gitfoundry")).isNull(); // main's loop never saw the PR
+    Await.until(
+        "the comment names the error", LOOP, () -> comment(broken).contains("Does not compile"));
+    assertThat(comment(broken)).contains("`preview/dev/hello/manifest.yml:3:11`");
     loop.closePullRequest(broken);
   }
 
@@ -263,6 +286,15 @@ class PullRequestPreviewE2E {
     Thread.sleep(5_000); // still open, yet not recreated until someone pushes
     assertThat(loop.client.namespaces().withName("preview-dev-pr-" + number).get()).isNull();
     loop.closePullRequest(number);
+  }
+
+  /** The body of Gitfoundry's comment on pull request {@code number} ("" while there is none). */
+  private static String comment(int number) {
+    return loop.comments(number).stream()
+        .map(c -> c.get("body").asText())
+        .filter(b -> b.startsWith("<!-- gitfoundry-preview"))
+        .findFirst()
+        .orElse("");
   }
 
   private static boolean nothingLeftOf(int number) {
