@@ -37,7 +37,7 @@ final class StatusPage implements HttpHandler {
   }
 
   static StatusPage fromInformers(InformerStatusReads reads) {
-    return new StatusPage(reads, () -> reads.awaitSynced(Duration.ofSeconds(10)));
+    return new StatusPage(reads, () -> reads.awaitSynced(Duration.ofSeconds(5)));
   }
 
   @Override

@@ -225,6 +225,7 @@ class StatusPageBrowserE2E {
     assertThat(driver().findElement(By.tagName("body")).getAttribute("data-pending")).isNotNull();
     assertThat(text("#changes p")).isEqualTo("1 added · 0 changed · 0 removed");
     assertThat(text("#changes li.added .app-name")).isEqualTo("orders");
+    assertThat(text("#changes li.added .where")).isEqualTo("statuspage · e2e");
     WebElement orders = apps().get("orders");
     assertThat(orders.findElement(By.cssSelector(".badge")).getText()).isEqualTo("Starting");
     assertThat(orders.findElement(By.cssSelector(".reason")).getText())
