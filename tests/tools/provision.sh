@@ -211,7 +211,11 @@ link_kubeapitest_layout() {
 }
 
 # The browser of the status-page test: Debian packages installed with apt, not built (own script).
-install_browser() { bash "$(dirname "$SCRIPT")/provision-browser.sh"; }
+# Only StatusPageBrowserE2E needs it, and it runs the script again when the browser is missing
+# (failing with its output), so a failed install here must not stop every other test.
+install_browser() {
+  bash "$(dirname "$SCRIPT")/provision-browser.sh" || log "WARNING: browser not installed (see above)"
+}
 
 # The Java fixtures read this file instead of duplicating the pins; the script's checksum tells
 # them to rerun this script after a pin changed.
