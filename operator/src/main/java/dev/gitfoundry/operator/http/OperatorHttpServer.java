@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class OperatorHttpServer implements AutoCloseable {
   private final HttpServer server;
+  private final InformerStatusReads statusReads;
 
   public OperatorHttpServer(
       InetSocketAddress address,
@@ -47,7 +48,8 @@ public final class OperatorHttpServer implements AutoCloseable {
                 ready.getAsBoolean() ? "ready\n" : "starting\n"));
     server.createContext("/metrics", new PrometheusMetrics(metrics, leading));
     server.createContext("/hooks/", new JdkWebhookHttpHandler(webhooks));
-    server.createContext("/status/", new StatusPage(client));
+    statusReads = new InformerStatusReads(client);
+    server.createContext("/status/", StatusPage.fromInformers(statusReads));
   }
 
   /** Lets later features (the CF API) mount their handlers on the same port. */
@@ -56,6 +58,7 @@ public final class OperatorHttpServer implements AutoCloseable {
   }
 
   public void start() {
+    statusReads.start();
     server.start();
   }
 
@@ -66,5 +69,6 @@ public final class OperatorHttpServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    statusReads.close();
   }
 }
