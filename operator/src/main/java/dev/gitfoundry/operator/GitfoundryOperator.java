@@ -82,7 +82,11 @@ public final class GitfoundryOperator implements AutoCloseable {
     operator =
         new Operator(
             overrider -> {
-              overrider.withKubernetesClient(client).withCloseClientOnStop(false);
+              overrider
+                  .withKubernetesClient(client)
+                  .withCloseClientOnStop(false)
+                  .withConcurrentReconciliationThreads(config.tuning().workloadConcurrency())
+                  .withConcurrentWorkflowExecutorThreads(config.tuning().workloadConcurrency());
               if (config.leaderElection()) {
                 overrider.withLeaderElectionConfiguration(leaderElection(config));
               }

@@ -248,6 +248,10 @@ class ChartTemplateIT {
         .containsEntry("GITFOUNDRY_PORT", "8080")
         .containsEntry("GITFOUNDRY_LEADER_ELECTION", "true")
         .containsEntry("GITFOUNDRY_PROGRESS_DEADLINE", "PT5M")
+        .containsEntry("GITFOUNDRY_APPLY_CONCURRENCY", "16")
+        .containsEntry("GITFOUNDRY_WORKLOAD_CONCURRENCY", "20")
+        .containsEntry("GITFOUNDRY_KUBE_API_QPS", "0")
+        .containsEntry("GITFOUNDRY_KUBE_API_BURST", "0")
         .containsEntry("GITFOUNDRY_CACHE_DIR", "/var/cache/gitfoundry");
     EnvVar podNamespace =
         operator.getEnv().stream()
