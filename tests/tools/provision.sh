@@ -210,6 +210,13 @@ link_kubeapitest_layout() {
   local b; for b in kube-apiserver etcd kubectl; do ln -sfn "$BIN_DIR/$b" "$KUBEAPITEST_BIN_DIR/$b"; done
 }
 
+# The browser of the status-page test: Debian packages installed with apt, not built (own script).
+# Only StatusPageBrowserE2E needs it, and it runs the script again when the browser is missing
+# (failing with its output), so a failed install here must not stop every other test.
+install_browser() {
+  bash "$(dirname "$SCRIPT")/provision-browser.sh" || log "WARNING: browser not installed (see above)"
+}
+
 # The Java fixtures read this file instead of duplicating the pins; the script's checksum tells
 # them to rerun this script after a pin changed.
 write_tools_properties() {
@@ -258,6 +265,7 @@ main() {
   build_component kwok "v$KWOK_VERSION" 5 "$KWOK_VERSION-r$RECIPE" build_kwok "$BIN_DIR/kwok"
   build_component helm "v$HELM_VERSION" 3 "$HELM_VERSION-k1.$HELM_KUBE_MINOR-r$RECIPE" build_helm "$BIN_DIR/helm"
   fetch_kpack_crds
+  install_browser
   log "all components ready in $TOOLS_DIR ($((SECONDS - started))s this run)"
 }
 

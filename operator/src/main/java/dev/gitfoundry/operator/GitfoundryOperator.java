@@ -5,6 +5,7 @@ import dev.gitfoundry.gitsync.PollScheduler;
 import dev.gitfoundry.gitsync.RepositoryMetrics;
 import dev.gitfoundry.gitsync.webhook.WebhookHandler;
 import dev.gitfoundry.gitsync.webhook.WebhookTargets;
+import dev.gitfoundry.operator.cfapi.AuditTrail;
 import dev.gitfoundry.operator.cfapi.CfApi;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.operator.delivery.CommitStatusPublisher;
@@ -62,7 +63,7 @@ public final class GitfoundryOperator implements AutoCloseable {
       InetSocketAddress httpAddress,
       Clock clock)
       throws Exception {
-    this(client, config, cacheDir, httpAddress, List.of(), clock);
+    this(client, config, cacheDir, httpAddress, List.of(new AuditTrail(client, clock)), clock);
   }
 
   /**
@@ -88,7 +89,9 @@ public final class GitfoundryOperator implements AutoCloseable {
               overrider
                   .withKubernetesClient(client)
                   .withCloseClientOnStop(false)
-                  .withMetrics(operatorMetrics.controllers());
+                  .withMetrics(operatorMetrics.controllers())
+                  .withConcurrentReconciliationThreads(config.tuning().workloadConcurrency())
+                  .withConcurrentWorkflowExecutorThreads(config.tuning().workloadConcurrency());
               if (config.leaderElection()) {
                 overrider.withLeaderElectionConfiguration(leaderElection(config));
               }
@@ -115,6 +118,7 @@ public final class GitfoundryOperator implements AutoCloseable {
             scheduler,
             snapshots,
             secrets,
+            live,
             compiled,
             pipeline,
             health,

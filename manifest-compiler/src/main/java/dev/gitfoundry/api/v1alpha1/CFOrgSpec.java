@@ -28,6 +28,10 @@ public class CFOrgSpec {
   @JsonPropertyDescription("Namespace this org maps to.")
   private String namespace;
 
+  @JsonProperty("quota")
+  @JsonPropertyDescription("The org quota from org.yml; absent means no limits.")
+  private QuotaSpec quota;
+
   public String getDisplayName() {
     return displayName;
   }
@@ -60,6 +64,14 @@ public class CFOrgSpec {
     this.namespace = namespace;
   }
 
+  public QuotaSpec getQuota() {
+    return quota;
+  }
+
+  public void setQuota(QuotaSpec quota) {
+    this.quota = quota;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -71,11 +83,12 @@ public class CFOrgSpec {
     return Objects.equals(displayName, other.displayName)
         && Objects.equals(cfMetadata, other.cfMetadata)
         && Objects.equals(roles, other.roles)
-        && Objects.equals(namespace, other.namespace);
+        && Objects.equals(namespace, other.namespace)
+        && Objects.equals(quota, other.quota);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(displayName, cfMetadata, roles, namespace);
+    return Objects.hash(displayName, cfMetadata, roles, namespace, quota);
   }
 }

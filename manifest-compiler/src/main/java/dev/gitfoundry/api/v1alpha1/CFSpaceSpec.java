@@ -33,6 +33,26 @@ public class CFSpaceSpec {
   @JsonPropertyDescription("Namespace this space maps to; its apps run there.")
   private String namespace;
 
+  @JsonProperty("quota")
+  @JsonPropertyDescription("The space quota from space.yml; absent means no space limits.")
+  private QuotaSpec quota;
+
+  @JsonProperty("orgQuota")
+  @JsonPropertyDescription(
+      "The quota of the space's org, copied so the space's Namespace limits need no other object.")
+  private QuotaSpec orgQuota;
+
+  @JsonProperty("restrictEgress")
+  @JsonPropertyDescription(
+      "True when the repository declares security groups: app Pods may then reach only what"
+          + " securityGroups allow, DNS and their own space.")
+  private Boolean restrictEgress;
+
+  @JsonProperty("securityGroups")
+  @JsonPropertyDescription("Security groups for the space's running apps: bound and global ones.")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  private List<SecurityGroupSpec> securityGroups;
+
   public String getDisplayName() {
     return displayName;
   }
@@ -73,6 +93,38 @@ public class CFSpaceSpec {
     this.namespace = namespace;
   }
 
+  public QuotaSpec getQuota() {
+    return quota;
+  }
+
+  public void setQuota(QuotaSpec quota) {
+    this.quota = quota;
+  }
+
+  public QuotaSpec getOrgQuota() {
+    return orgQuota;
+  }
+
+  public void setOrgQuota(QuotaSpec orgQuota) {
+    this.orgQuota = orgQuota;
+  }
+
+  public Boolean getRestrictEgress() {
+    return restrictEgress;
+  }
+
+  public void setRestrictEgress(Boolean restrictEgress) {
+    this.restrictEgress = restrictEgress;
+  }
+
+  public List<SecurityGroupSpec> getSecurityGroups() {
+    return securityGroups;
+  }
+
+  public void setSecurityGroups(List<SecurityGroupSpec> securityGroups) {
+    this.securityGroups = securityGroups;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -85,11 +137,24 @@ public class CFSpaceSpec {
         && Objects.equals(orgName, other.orgName)
         && Objects.equals(cfMetadata, other.cfMetadata)
         && Objects.equals(roles, other.roles)
-        && Objects.equals(namespace, other.namespace);
+        && Objects.equals(namespace, other.namespace)
+        && Objects.equals(quota, other.quota)
+        && Objects.equals(orgQuota, other.orgQuota)
+        && Objects.equals(restrictEgress, other.restrictEgress)
+        && Objects.equals(securityGroups, other.securityGroups);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(displayName, orgName, cfMetadata, roles, namespace);
+    return Objects.hash(
+        displayName,
+        orgName,
+        cfMetadata,
+        roles,
+        namespace,
+        quota,
+        orgQuota,
+        restrictEgress,
+        securityGroups);
   }
 }

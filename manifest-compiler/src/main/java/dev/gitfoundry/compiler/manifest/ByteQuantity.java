@@ -11,18 +11,18 @@ import java.util.regex.Pattern;
  * Byte sizes as Cloud Controller parses them (PalmCivet): a number then a binary unit, case
  * insensitive, fractions allowed, megabytes truncated.
  */
-final class ByteQuantity {
+public final class ByteQuantity {
   private static final Pattern NUMBER_FIRST = Pattern.compile("^-?\\d+(\\.\\d+)?");
   private static final Pattern QUANTITY =
       Pattern.compile("^(-?\\d+(?:\\.\\d+)?)([KMGT]i?B?|B)$", Pattern.CASE_INSENSITIVE);
   private static final BigInteger MEGABYTE = BigInteger.valueOf(1024 * 1024);
 
   /** Why a text is not a size; the message tails are Cloud Controller's. */
-  enum Problem {
+  public enum Problem {
     NOT_A_NUMBER("is not a number"),
     NO_UNIT("must use a supported unit: B, K, KB, M, MB, G, GB, T, or TB");
 
-    final String text;
+    public final String text;
 
     Problem(String text) {
       this.text = text;
@@ -30,19 +30,19 @@ final class ByteQuantity {
   }
 
   /** Either bytes or the problem. */
-  record Parsed(BigInteger bytes, Problem problem) {
-    long megabytes() {
+  public record Parsed(BigInteger bytes, Problem problem) {
+    public long megabytes() {
       return bytes.divide(MEGABYTE).longValueExact();
     }
 
-    boolean ok() {
+    public boolean ok() {
       return problem == null;
     }
   }
 
   private ByteQuantity() {}
 
-  static Parsed parse(String text) {
+  public static Parsed parse(String text) {
     String value = text.strip();
     if (!NUMBER_FIRST.matcher(value).find()) {
       return new Parsed(null, Problem.NOT_A_NUMBER);

@@ -3,13 +3,13 @@ package dev.gitfoundry.compiler.manifest;
 import java.util.Locale;
 
 /** Cloud Controller normalises app and process keys with ActiveSupport's {@code underscore}. */
-final class KeyNames {
+public final class KeyNames {
   private KeyNames() {}
 
   /**
    * {@code health-check-type}, {@code healthCheckType} and {@code HealthCheckType} all map alike.
    */
-  static String underscore(String key) {
+  public static String underscore(String key) {
     StringBuilder out = new StringBuilder(key.length() + 4);
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);

@@ -1,6 +1,11 @@
 package dev.gitfoundry.compiler.manifest;
 
-/** One process of an app after validation, with Cloud Controller's defaults filled in. */
+import dev.gitfoundry.compiler.yaml.Position;
+
+/**
+ * One process of an app after validation, with Cloud Controller's defaults filled in, and where its
+ * sizes were written (null when they were not: the default applies).
+ */
 public record ProcessDefinition(
     String type,
     String command,
@@ -11,4 +16,7 @@ public record ProcessDefinition(
     Long logRateLimitBytesPerSecond,
     HealthCheck healthCheck,
     HealthCheck readinessCheck,
-    Integer timeoutSeconds) {}
+    Integer timeoutSeconds,
+    Position memoryPosition,
+    Position instancesPosition,
+    Position logRatePosition) {}

@@ -75,7 +75,14 @@ final class ProcessRules {
         logRate,
         health,
         readiness,
-        timeout);
+        timeout,
+        valuePosition("memory"),
+        valuePosition("instances"),
+        valuePosition("log_rate_limit_per_second"));
+  }
+
+  private Position valuePosition(String key) {
+    return present(key) ? attributes.get(key).value().position() : null;
   }
 
   private boolean isEntry() {

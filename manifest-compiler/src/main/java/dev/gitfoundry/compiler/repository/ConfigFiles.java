@@ -2,9 +2,11 @@ package dev.gitfoundry.compiler.repository;
 
 import dev.gitfoundry.api.v1alpha1.CFMetadata;
 import dev.gitfoundry.api.v1alpha1.RoleAssignment;
-import dev.gitfoundry.compiler.DomainSpec;
 import dev.gitfoundry.compiler.Findings;
+import dev.gitfoundry.compiler.foundation.QuotaDefinition;
+import dev.gitfoundry.compiler.foundation.QuotaRules;
 import dev.gitfoundry.compiler.manifest.MetadataRules;
+import dev.gitfoundry.compiler.yaml.Position;
 import dev.gitfoundry.compiler.yaml.YamlList;
 import dev.gitfoundry.compiler.yaml.YamlMap;
 import dev.gitfoundry.compiler.yaml.YamlNode;
@@ -13,93 +15,62 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** foundation.yml, org.yml and space.yml: the files of the repository layout besides manifests. */
+/** org.yml and space.yml: what an org or space declares besides its apps. */
 final class ConfigFiles {
   static final Set<String> ORG_ROLES =
       Set.of("OrgManager", "OrgAuditor", "OrgBillingManager", "OrgUser");
   static final Set<String> SPACE_ROLES =
       Set.of("SpaceDeveloper", "SpaceManager", "SpaceAuditor", "SpaceSupporter");
 
-  /** Metadata and roles of an org or a space. */
-  record OrgOrSpace(CFMetadata metadata, List<RoleAssignment> roles) {
-    static final OrgOrSpace EMPTY = new OrgOrSpace(null, List.of());
+  /** A name written somewhere, e.g. a security group bound in space.yml. */
+  record Reference(String name, Position position) {}
+
+  /**
+   * {@code quota:} in org.yml or space.yml: the name of a foundation.yml quota, or an inline
+   * definition (named after the org or space, as cf-mgmt names them).
+   */
+  record QuotaReference(String name, Position position, QuotaDefinition inline) {}
+
+  /** Metadata, roles, quota and (spaces only) security groups of an org or a space. */
+  record OrgOrSpace(
+      CFMetadata metadata,
+      List<RoleAssignment> roles,
+      QuotaReference quota,
+      List<Reference> securityGroups) {
+    static final OrgOrSpace EMPTY = new OrgOrSpace(null, List.of(), null, List.of());
+  }
+
+  /** What a config file may hold besides metadata and roles. */
+  enum Kind {
+    ORG(ORG_ROLES, Set.of("metadata", "roles", "quota")),
+    SPACE(SPACE_ROLES, Set.of("metadata", "roles", "quota", "security_groups"));
+
+    final Set<String> roles;
+    final Set<String> keys;
+
+    Kind(Set<String> roles, Set<String> keys) {
+      this.roles = roles;
+      this.keys = keys;
+    }
   }
 
   private ConfigFiles() {}
 
   /**
-   * {@code domains:} a list of names or {@code {name, internal, tcp}} maps; the first is the
-   * default.
+   * org.yml / space.yml: {@code metadata}, {@code roles: [{role, users, groups, serviceAccounts}]},
+   * {@code quota} and, in space.yml, {@code security_groups}.
+   *
+   * @param name the org's or space's name, which an inline quota takes
    */
-  static List<DomainSpec> domains(YamlNode root, Findings findings) {
-    List<DomainSpec> domains = new ArrayList<>();
-    if (root == null) {
-      return domains;
-    }
-    if (!(root instanceof YamlMap map)) {
-      findings.error(root.position(), "foundation.yml must be a map with a 'domains' list");
-      return domains;
-    }
-    for (YamlMap.Entry entry : map.entries().values()) {
-      if (!entry.key().equals("domains")) {
-        findings.warning(
-            entry.keyPosition(), "unknown key '" + entry.key() + "' in foundation.yml is ignored");
-      }
-    }
-    YamlNode list = map.get("domains");
-    if (list == null) {
-      return domains;
-    }
-    if (!(list instanceof YamlList items)) {
-      findings.error(list.position(), "domains must be a list of domain names");
-      return domains;
-    }
-    for (YamlNode item : items.items()) {
-      DomainSpec domain = domain(item);
-      if (domain == null) {
-        findings.error(
-            item.position(),
-            "a domain is a name like apps.example.com, or {name: NAME, internal: true|false, tcp: true|false}");
-      } else {
-        domains.add(domain);
-      }
-    }
-    return domains;
-  }
-
-  private static DomainSpec domain(YamlNode item) {
-    if (item instanceof YamlScalar s && s.isString() && validDomain(s.text())) {
-      return DomainSpec.shared(s.text().toLowerCase(java.util.Locale.ROOT));
-    }
-    if (item instanceof YamlMap map
-        && map.get("name") instanceof YamlScalar name
-        && validDomain(name.text())) {
-      return new DomainSpec(
-          name.text().toLowerCase(java.util.Locale.ROOT), flag(map, "internal"), flag(map, "tcp"));
-    }
-    return null;
-  }
-
-  private static boolean flag(YamlMap map, String key) {
-    return map.get(key) instanceof YamlScalar s && Boolean.TRUE.equals(s.value());
-  }
-
-  static boolean validDomain(String name) {
-    return name.length() <= 253
-        && name.matches(
-            "(?i)^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$");
-  }
-
-  /**
-   * org.yml / space.yml: {@code metadata} and {@code roles: [{role, users, groups,
-   * serviceAccounts}]}.
-   */
-  static OrgOrSpace orgOrSpace(YamlNode root, Set<String> allowedRoles, Findings findings) {
+  static OrgOrSpace orgOrSpace(YamlNode root, Kind kind, String name, Findings findings) {
+    Set<String> allowedRoles = kind.roles;
     if (root == null) {
       return OrgOrSpace.EMPTY;
     }
     if (!(root instanceof YamlMap map)) {
-      findings.error(root.position(), "must be a map with 'metadata' and/or 'roles'");
+      findings.error(
+          root.position(),
+          "must be a map with " + String.join(", ", kind.keys.stream().sorted().toList()));
       return OrgOrSpace.EMPTY;
     }
     CFMetadata metadata = null;
@@ -123,11 +94,56 @@ final class ConfigFiles {
           rolesNode.position(), "roles must be a list of {role, users, groups, serviceAccounts}");
     }
     for (YamlMap.Entry entry : map.entries().values()) {
-      if (!entry.key().equals("metadata") && !entry.key().equals("roles")) {
-        findings.warning(entry.keyPosition(), "unknown key '" + entry.key() + "' is ignored");
+      if (!kind.keys.contains(entry.key())) {
+        findings.warning(
+            entry.keyPosition(),
+            "unknown key '"
+                + entry.key()
+                + "' is ignored"
+                + (entry.key().equals("security_groups")
+                    ? ": security groups are bound to spaces, in space.yml"
+                    : ""));
       }
     }
-    return new OrgOrSpace(metadata, roles);
+    return new OrgOrSpace(
+        metadata,
+        roles,
+        quota(map.get("quota"), name, findings),
+        kind == Kind.SPACE
+            ? references(map.get("security_groups"), "security_groups", findings)
+            : List.of());
+  }
+
+  private static QuotaReference quota(YamlNode node, String name, Findings findings) {
+    if (node == null || node instanceof YamlScalar s && s.isNull()) {
+      return null;
+    }
+    if (node instanceof YamlScalar s && s.isString()) {
+      return new QuotaReference(s.text(), s.position(), null);
+    }
+    if (node instanceof YamlMap) {
+      QuotaDefinition inline = QuotaRules.read(name, node, findings);
+      return inline == null ? null : new QuotaReference(name, node.position(), inline);
+    }
+    findings.error(
+        node.position(),
+        "quota must name a quota of foundation.yml, or be a map of limits (total_memory, ...)");
+    return null;
+  }
+
+  /** A list of names, such as {@code security_groups: [dns, postgres]}. */
+  static List<Reference> references(YamlNode node, String key, Findings findings) {
+    if (node == null || node instanceof YamlScalar s && s.isNull()) {
+      return List.of();
+    }
+    if (!(node instanceof YamlList list)
+        || !list.items().stream().allMatch(i -> i instanceof YamlScalar s && s.isString())) {
+      findings.error(node.position(), key + " must be a list of security group names");
+      return List.of();
+    }
+    return list.items().stream()
+        .map(i -> new Reference(((YamlScalar) i).text(), i.position()))
+        .toList();
   }
 
   private static RoleAssignment role(YamlNode item, Set<String> allowedRoles, Findings findings) {

@@ -39,4 +39,20 @@ public final class Names {
     return StableGuids.of(
         "app", settings.sourceNamespace(), settings.sourceName(), org, space, app);
   }
+
+  /** Org quotas are foundation-wide in CF: one name, one quota per source. */
+  public static String orgQuotaGuid(CompilerSettings settings, String quota) {
+    return StableGuids.of("org-quota", settings.sourceNamespace(), settings.sourceName(), quota);
+  }
+
+  /** Space quotas belong to an org in CF, so their names are unique within it. */
+  public static String spaceQuotaGuid(CompilerSettings settings, String org, String quota) {
+    return StableGuids.of(
+        "space-quota", settings.sourceNamespace(), settings.sourceName(), org, quota);
+  }
+
+  public static String securityGroupGuid(CompilerSettings settings, String group) {
+    return StableGuids.of(
+        "security-group", settings.sourceNamespace(), settings.sourceName(), group);
+  }
 }

@@ -47,14 +47,28 @@ public final class RepositoryCompiler {
                   : notCommittedMessage(settings.path(), notCommitted));
       return new Compilation(List.of(), diagnostics);
     }
-    List<DomainSpec> domains = new ArrayList<>();
-    if (layout.foundationFile() != null) {
-      Findings foundation = findings(layout.foundationFile());
-      domains.addAll(ConfigFiles.domains(read(layout.foundationFile(), foundation), foundation));
+    FoundationFile foundation = FoundationFile.EMPTY;
+    String foundationPath = layout.foundationFile();
+    if (foundationPath != null) {
+      Findings findings = findings(foundationPath);
+      foundation = FoundationFile.read(read(foundationPath, findings), findings);
     }
+    List<DomainSpec> domains = new ArrayList<>(foundation.domains());
     settings.domains().stream().filter(d -> !domains.contains(d)).forEach(domains::add);
     List<SpacePlan> plans = plan(layout, new RouteResolver(domains));
     new CrossChecks(diagnostics).check(plans);
+    Map<String, ConfigFiles.OrgOrSpace> orgs = new LinkedHashMap<>();
+    plans.forEach(p -> orgs.computeIfAbsent(p.org(), org -> orgConfig(layout, org)));
+    TenantLimits limits =
+        TenantLimits.resolve(
+            plans,
+            orgs,
+            org -> orgFile(layout, org),
+            new FoundationBindings(
+                foundation,
+                foundationPath == null ? "foundation.yml" : foundationPath,
+                diagnostics),
+            diagnostics);
     if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
       return new Compilation(List.of(), diagnostics);
     }
@@ -62,9 +76,14 @@ public final class RepositoryCompiler {
     Map<String, Boolean> orgsDone = new HashMap<>();
     for (SpacePlan plan : plans) {
       if (orgsDone.putIfAbsent(plan.org(), true) == null) {
-        builder.org(plan.org(), orgConfig(layout, plan.org()));
+        builder.org(plan.org(), orgs.get(plan.org()), limits.orgQuota(plan.org()));
       }
-      builder.space(plan);
+      builder.space(
+          plan,
+          limits.spaceQuota(plan),
+          limits.orgQuota(plan.org()),
+          limits.restrictEgress(),
+          limits.securityGroups(plan));
     }
     return new Compilation(ObjectOrder.sort(builder.objects()), diagnostics);
   }
@@ -74,7 +93,7 @@ public final class RepositoryCompiler {
     if (layout.singleManifest() != null) {
       SpacePlan plan =
           new SpacePlan(
-              settings.defaultOrg(), settings.defaultSpace(), ConfigFiles.OrgOrSpace.EMPTY);
+              settings.defaultOrg(), settings.defaultSpace(), ConfigFiles.OrgOrSpace.EMPTY, null);
       Map<String, YamlNode> vars = new LinkedHashMap<>();
       readVars(layout.base().isEmpty() ? "vars.yml" : layout.base() + "/vars.yml", vars);
       vars.putAll(settings.variables());
@@ -106,8 +125,11 @@ public final class RepositoryCompiler {
         Findings spaceFile = findings(dir + "/space.yml");
         ConfigFiles.OrgOrSpace config =
             ConfigFiles.orgOrSpace(
-                read(dir + "/space.yml", spaceFile), ConfigFiles.SPACE_ROLES, spaceFile);
-        SpacePlan plan = new SpacePlan(org.getKey(), space.getKey(), config);
+                read(dir + "/space.yml", spaceFile),
+                ConfigFiles.Kind.SPACE,
+                space.getKey(),
+                spaceFile);
+        SpacePlan plan = new SpacePlan(org.getKey(), space.getKey(), config, dir + "/space.yml");
         Map<String, YamlNode> vars = new LinkedHashMap<>(orgVars);
         readVars(dir + "/vars.yml", vars);
         vars.putAll(settings.variables());
@@ -121,13 +143,18 @@ public final class RepositoryCompiler {
   }
 
   private ConfigFiles.OrgOrSpace orgConfig(RepositoryLayout layout, String org) {
-    RepositoryLayout.Org dir = layout.orgs().get(org);
-    if (dir == null) {
+    String path = orgFile(layout, org);
+    if (path == null) {
       return ConfigFiles.OrgOrSpace.EMPTY;
     }
-    Findings orgFile = findings(dir.dir() + "/org.yml");
-    return ConfigFiles.orgOrSpace(
-        read(dir.dir() + "/org.yml", orgFile), ConfigFiles.ORG_ROLES, orgFile);
+    Findings orgFile = findings(path);
+    return ConfigFiles.orgOrSpace(read(path, orgFile), ConfigFiles.Kind.ORG, org, orgFile);
+  }
+
+  /** The org.yml path (whether or not it exists); null for a single manifest's default org. */
+  private static String orgFile(RepositoryLayout layout, String org) {
+    RepositoryLayout.Org dir = layout.orgs().get(org);
+    return dir == null ? null : dir.dir() + "/org.yml";
   }
 
   private void compileManifest(

@@ -15,12 +15,15 @@ import dev.gitfoundry.api.v1alpha1.HealthCheck;
 import dev.gitfoundry.api.v1alpha1.Lifecycle;
 import dev.gitfoundry.api.v1alpha1.LifecycleType;
 import dev.gitfoundry.api.v1alpha1.ProcessSpec;
+import dev.gitfoundry.api.v1alpha1.QuotaSpec;
 import dev.gitfoundry.api.v1alpha1.RouteDestination;
 import dev.gitfoundry.api.v1alpha1.RouteOptions;
+import dev.gitfoundry.api.v1alpha1.SecurityGroupSpec;
 import dev.gitfoundry.api.v1alpha1.ServiceBinding;
 import dev.gitfoundry.api.v1alpha1.Sidecar;
 import dev.gitfoundry.api.v1alpha1.SourceLocation;
 import dev.gitfoundry.compiler.CompilerSettings;
+import dev.gitfoundry.compiler.foundation.QuotaDefinition;
 import dev.gitfoundry.compiler.manifest.AppDefinition;
 import dev.gitfoundry.compiler.manifest.ProcessDefinition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -47,7 +50,7 @@ final class ResourceBuilder {
     return objects;
   }
 
-  void org(String org, ConfigFiles.OrgOrSpace config) {
+  void org(String org, ConfigFiles.OrgOrSpace config, QuotaDefinition quota) {
     CFOrg resource = new CFOrg();
     Map<String, String> labels = labels(org, null, null);
     labels.put(Labels.GUID, Names.orgGuid(settings, org));
@@ -57,11 +60,21 @@ final class ResourceBuilder {
     spec.setNamespace(Names.org(org));
     spec.setCfMetadata(config.metadata());
     spec.setRoles(config.roles().isEmpty() ? null : config.roles());
+    spec.setQuota(quota == null ? null : quota(quota, Names.orgQuotaGuid(settings, quota.name())));
     resource.setSpec(spec);
     objects.add(resource);
   }
 
-  void space(SpacePlan plan) {
+  /**
+   * A space, its quota and its org's (copied so that the space's Namespace limits need nothing
+   * else), and the security groups of its running apps.
+   */
+  void space(
+      SpacePlan plan,
+      QuotaDefinition spaceQuota,
+      QuotaDefinition orgQuota,
+      boolean restrictEgress,
+      List<FoundationBindings.AppliedGroup> groups) {
     CFSpace resource = new CFSpace();
     String name = Names.space(plan.org(), plan.space());
     Map<String, String> spaceLabels = labels(plan.org(), plan.space(), null);
@@ -73,6 +86,17 @@ final class ResourceBuilder {
     spec.setNamespace(name);
     spec.setCfMetadata(plan.config().metadata());
     spec.setRoles(plan.config().roles().isEmpty() ? null : plan.config().roles());
+    if (spaceQuota != null) {
+      spec.setQuota(
+          quota(spaceQuota, Names.spaceQuotaGuid(settings, plan.org(), spaceQuota.name())));
+    }
+    if (orgQuota != null) {
+      spec.setOrgQuota(quota(orgQuota, Names.orgQuotaGuid(settings, orgQuota.name())));
+    }
+    if (restrictEgress) {
+      spec.setRestrictEgress(true);
+      spec.setSecurityGroups(groups.stream().map(this::securityGroup).toList());
+    }
     resource.setSpec(spec);
     objects.add(resource);
     Map<String, RouteAccumulator> routes = new TreeMap<>();
@@ -168,6 +192,31 @@ final class ResourceBuilder {
     spec.setDestinations(destinations);
     resource.setSpec(spec);
     objects.add(resource);
+  }
+
+  private static QuotaSpec quota(QuotaDefinition definition, String guid) {
+    QuotaSpec quota = new QuotaSpec();
+    quota.setName(definition.name());
+    quota.setGuid(guid);
+    quota.setTotalMemoryMB(definition.totalMemoryMb());
+    quota.setInstanceMemoryMB(definition.instanceMemoryMb());
+    quota.setAppInstances(definition.appInstances());
+    quota.setRoutes(definition.routes());
+    quota.setReservedRoutePorts(definition.reservedRoutePorts());
+    quota.setServiceInstances(definition.serviceInstances());
+    quota.setLogRateLimitBytesPerSecond(definition.logRateLimitBytesPerSecond());
+    quota.setPaidServicePlans(definition.paidServicePlans());
+    return quota;
+  }
+
+  private SecurityGroupSpec securityGroup(FoundationBindings.AppliedGroup applied) {
+    SecurityGroupSpec group = new SecurityGroupSpec();
+    group.setName(applied.group().name());
+    group.setGuid(Names.securityGroupGuid(settings, applied.group().name()));
+    group.setGlobal(applied.global() ? true : null);
+    group.setBound(applied.bound() ? true : null);
+    group.setRules(applied.group().rules());
+    return group;
   }
 
   private static Lifecycle lifecycle(

@@ -16,10 +16,12 @@ import java.util.function.Function;
  */
 final class AppEndpoints {
   private final Function<CfRequest, CallerView> views;
+  private final PodUsage usage;
   private final Clock clock;
 
-  AppEndpoints(Function<CfRequest, CallerView> views, Clock clock) {
+  AppEndpoints(Function<CfRequest, CallerView> views, PodUsage usage, Clock clock) {
     this.views = views;
+    this.usage = usage;
     this.clock = clock;
   }
 
@@ -84,7 +86,7 @@ final class AppEndpoints {
   private ObjectNode appProcessStats(CfRequest request, String guid, String type) {
     CFApp app = visibleApp(views.apply(request), guid);
     ProcessSpec process = processOf(app, type);
-    return ProcessJson.stats(process, instances(views.apply(request), app, process));
+    return ProcessJson.stats(process, instances(views.apply(request), app, process), usage);
   }
 
   private ObjectNode listProcesses(CfRequest request) {
@@ -115,7 +117,7 @@ final class AppEndpoints {
     CFApp app =
         view.appWithProcess(guid).orElseThrow(() -> CfError.exactlyNotFound("Process not found"));
     ProcessSpec process = processByGuid(app, guid);
-    return ProcessJson.stats(process, instances(view, app, process));
+    return ProcessJson.stats(process, instances(view, app, process), usage);
   }
 
   private List<ObjectNode> processesJson(
@@ -142,18 +144,7 @@ final class AppEndpoints {
       // A stopped app keeps its instance count; every instance is down, as on CF.
       return InstanceStates.of(desired, List.of(), clock.instant());
     }
-    String appGuid = CfGuids.of(app);
-    var pods =
-        view.foundation().podsOf(appGuid).stream()
-            .filter(
-                pod ->
-                    process
-                        .getType()
-                        .equals(
-                            pod.getMetadata()
-                                .getLabels()
-                                .get(dev.gitfoundry.api.Labels.PROCESS_TYPE)))
-            .toList();
+    var pods = view.foundation().podsOf(CfGuids.of(app), process.getType());
     return InstanceStates.of(desired, pods, clock.instant());
   }
 

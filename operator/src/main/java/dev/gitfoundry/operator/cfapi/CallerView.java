@@ -30,6 +30,10 @@ final class CallerView {
     return foundation;
   }
 
+  Identity caller() {
+    return caller;
+  }
+
   List<CFOrg> orgs() {
     return foundation.orgs().stream().filter(org -> visibility.canSee(caller, org)).toList();
   }
@@ -91,6 +95,11 @@ final class CallerView {
           .ifPresent(apps::add);
     }
     return apps;
+  }
+
+  /** The app, or exactly the error the CLI turns into "App 'NAME' not found". */
+  CFApp visibleApp(String guid) {
+    return app(guid).orElseThrow(() -> CfError.exactlyNotFound("App not found"));
   }
 
   Optional<CFApp> app(String guid) {

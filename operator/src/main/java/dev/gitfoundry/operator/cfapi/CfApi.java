@@ -13,18 +13,23 @@ import java.util.function.Function;
  */
 public final class CfApi implements AutoCloseable {
   private final FoundationCache foundation;
+  private final AuditEventCache auditEvents;
   private final CfApiHandler handler;
 
   public CfApi(KubernetesClient client, OperatorConfig config, Clock clock) {
     foundation = new FoundationCache(client);
-    Visibility visibility = new Visibility(client, foundation, clock);
+    auditEvents = new AuditEventCache(client);
+    Permissions permissions = new Permissions(client, clock);
+    Visibility visibility = new Visibility(permissions, foundation);
     Function<CfRequest, CallerView> views =
         request -> new CallerView(foundation, visibility, request.caller);
     Router router = new Router();
     RootEndpoints.register(router);
     new OrgEndpoints(views).register(router);
     new RouteEndpoints(views, config.defaultDomain()).register(router);
-    new AppEndpoints(views, clock).register(router);
+    new AppEndpoints(views, new MetricsApiUsage(client, clock), clock).register(router);
+    new TenantLimitsEndpoints(views).register(router);
+    registerReadSide(router, views, permissions, client, clock);
     StubEndpoints.register(router);
     handler =
         new CfApiHandler(
@@ -35,9 +40,28 @@ public final class CfApi implements AutoCloseable {
             foundation::awaitSynced);
   }
 
+  /** Env, services, events, revisions, roles, logs, manifests and the foundation's facts. */
+  private void registerReadSide(
+      Router router,
+      Function<CfRequest, CallerView> views,
+      Permissions permissions,
+      KubernetesClient client,
+      Clock clock) {
+    new EnvEndpoints(views, permissions, new AppEnvironment(client)).register(router);
+    new ServiceEndpoints(views, new ServiceInstances(client, clock), permissions, client)
+        .register(router);
+    new AuditEventEndpoints(views, auditEvents).register(router);
+    new RevisionEndpoints(views, auditEvents).register(router);
+    new RoleEndpoints(views).register(router);
+    new LogCacheEndpoints(views, permissions, new LogCacheReads(new PodLogs(client)), clock)
+        .register(router);
+    new ManifestEndpoint(views, permissions, new GitManifests(client)).register(router);
+    new FoundationFacts(views).register(router);
+  }
+
   /** Starts the informers; requests wait for their first sync. */
   public void start() {
-    foundation.start();
+    foundation.start(auditEvents.start());
   }
 
   public HttpHandler handler() {
@@ -47,6 +71,7 @@ public final class CfApi implements AutoCloseable {
   @Override
   public void close() {
     foundation.close();
+    auditEvents.close();
   }
 
   private static String stripTrailingSlash(String url) {

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,8 +44,10 @@ final class CfApiHandler implements HttpHandler {
       drain(exchange.getRequestBody());
       CfRequest request = CfRequest.from(exchange, fallbackBaseUrl);
       try {
-        send(
-            exchange, 200, answer(request, exchange.getRequestHeaders().getFirst("Authorization")));
+        Router.Match match = router.match(request.segments).orElse(null);
+        JsonNode body =
+            answer(request, match, exchange.getRequestHeaders().getFirst("Authorization"));
+        send(exchange, 200, body, match == null ? Router.JSON : match.mediaType());
       } catch (CfError error) {
         send(exchange, error.status, envelope(error));
       } catch (RuntimeException e) {
@@ -57,8 +60,8 @@ final class CfApiHandler implements HttpHandler {
     }
   }
 
-  private JsonNode answer(CfRequest request, String authorization) {
-    Optional<Router.Match> match = router.match(request.segments);
+  private JsonNode answer(CfRequest request, Router.Match found, String authorization) {
+    Optional<Router.Match> match = Optional.ofNullable(found);
     boolean isPublic =
         request.isRead() && match.map(m -> m.access() == Router.Access.PUBLIC).orElse(false);
     if (isPublic) {
@@ -68,9 +71,9 @@ final class CfApiHandler implements HttpHandler {
     if (!request.isRead()) {
       throw writes.refuse(request);
     }
-    Router.Match found = match.orElseThrow(CfError::unknownRequest);
+    Router.Match route = match.orElseThrow(CfError::unknownRequest);
     awaitCaches.run();
-    return found.endpoint().answer(request, found.parameters());
+    return route.endpoint().answer(request, route.parameters());
   }
 
   static ObjectNode envelope(CfError error) {
@@ -83,8 +86,17 @@ final class CfApiHandler implements HttpHandler {
   }
 
   private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-    byte[] bytes = CfJson.MAPPER.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    send(exchange, status, body, Router.JSON);
+  }
+
+  private static void send(HttpExchange exchange, int status, JsonNode body, String mediaType)
+      throws IOException {
+    boolean text = !Router.JSON.equals(mediaType) && body.isTextual();
+    byte[] bytes =
+        text
+            ? body.asText().getBytes(StandardCharsets.UTF_8)
+            : CfJson.MAPPER.writeValueAsBytes(body);
+    exchange.getResponseHeaders().set("Content-Type", text ? mediaType : Router.JSON);
     if (exchange.getRequestMethod().equalsIgnoreCase("HEAD")) {
       exchange.sendResponseHeaders(status, -1);
       return;

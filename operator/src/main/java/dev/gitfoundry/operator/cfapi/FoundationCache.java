@@ -67,12 +67,15 @@ final class FoundationCache implements AutoCloseable {
         Map.of(BY_APP_GUID, pod -> nullSafe(pod.getMetadata().getLabels().get(Labels.APP_GUID))));
   }
 
-  void start() {
-    synced =
-        CompletableFuture.allOf(
-            List.of(orgs, spaces, apps, routes, pods).stream()
-                .map(informer -> informer.start().toCompletableFuture())
-                .toArray(CompletableFuture[]::new));
+  /**
+   * @param others further caches whose first sync requests wait for too
+   */
+  void start(CompletableFuture<?>... others) {
+    List<CompletableFuture<?>> starts = new ArrayList<>(List.of(others));
+    for (SharedIndexInformer<?> informer : List.of(orgs, spaces, apps, routes, pods)) {
+      starts.add(informer.start().toCompletableFuture());
+    }
+    synced = CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new));
   }
 
   /** Waits (bounded) for the first list of every kind, so early requests do not see nothing. */
@@ -155,6 +158,15 @@ final class FoundationCache implements AutoCloseable {
 
   List<Pod> podsOf(String appGuid) {
     return pods.getIndexer().byIndex(BY_APP_GUID, appGuid);
+  }
+
+  /** The Pods of one process of an app, in instance order. */
+  List<Pod> podsOf(String appGuid, String processType) {
+    return InstanceStates.ordered(
+        podsOf(appGuid).stream()
+            .filter(
+                pod -> processType.equals(pod.getMetadata().getLabels().get(Labels.PROCESS_TYPE)))
+            .toList());
   }
 
   @Override

@@ -12,8 +12,10 @@ import java.util.Set;
 
 /**
  * The instances of one process as CF reports them, from its Pods: exactly one entry per desired
- * instance (the CLI counts entries for the "2/3" column), healthiest Pods first, {@code DOWN} for
- * instances that have no Pod.
+ * instance (the CLI counts entries for the "2/3" column), {@code DOWN} for instances that have no
+ * Pod. An instance's index is its Pod's StatefulSet index ({@code apps.kubernetes.io/pod-index}),
+ * the same number the app reads as {@code CF_INSTANCE_INDEX}; Pods without one (Deployments of an
+ * older version) fill the free indexes, healthiest first.
  */
 final class InstanceStates {
   enum State {
@@ -23,7 +25,12 @@ final class InstanceStates {
     DOWN
   }
 
-  record Instance(int index, State state, long uptimeSeconds) {}
+  /**
+   * @param pod the Pod behind the instance, or null for an instance that has none
+   */
+  record Instance(int index, State state, long uptimeSeconds, Pod pod) {}
+
+  static final String POD_INDEX = "apps.kubernetes.io/pod-index";
 
   private static final Set<String> CRASH_REASONS =
       Set.of("CrashLoopBackOff", "Error", "OOMKilled", "ImagePullBackOff", "ErrImagePull");
@@ -31,25 +38,68 @@ final class InstanceStates {
   private InstanceStates() {}
 
   static List<Instance> of(int desired, List<Pod> pods, Instant now) {
-    List<Pod> live =
-        pods.stream()
-            .filter(pod -> pod.getMetadata().getDeletionTimestamp() == null)
-            .sorted(
-                Comparator.comparing((Pod pod) -> state(pod).ordinal())
-                    .thenComparing(pod -> String.valueOf(pod.getMetadata().getCreationTimestamp()))
-                    .thenComparing(pod -> pod.getMetadata().getName()))
-            .toList();
+    Pod[] byIndex = new Pod[Math.max(0, desired)];
+    List<Pod> unindexed = new ArrayList<>();
+    for (Pod pod : ordered(pods)) {
+      Integer index = index(pod);
+      if (index == null) {
+        unindexed.add(pod);
+      } else if (index < byIndex.length && byIndex[index] == null) {
+        byIndex[index] = pod;
+      }
+    }
     List<Instance> instances = new ArrayList<>();
-    for (int index = 0; index < desired; index++) {
-      if (index < live.size()) {
-        Pod pod = live.get(index);
-        State state = state(pod);
-        instances.add(new Instance(index, state, state == State.RUNNING ? uptime(pod, now) : 0));
+    for (int index = 0; index < byIndex.length; index++) {
+      Pod pod = byIndex[index] != null ? byIndex[index] : take(unindexed);
+      if (pod == null) {
+        instances.add(new Instance(index, State.DOWN, 0, null));
       } else {
-        instances.add(new Instance(index, State.DOWN, 0));
+        State state = state(pod);
+        instances.add(
+            new Instance(index, state, state == State.RUNNING ? uptime(pod, now) : 0, pod));
       }
     }
     return instances;
+  }
+
+  /** The StatefulSet index of a Pod, or null for a Pod without one. */
+  static Integer index(Pod pod) {
+    var labels = pod.getMetadata().getLabels();
+    String value = labels == null ? null : labels.get(POD_INDEX);
+    if (value == null) {
+      return null;
+    }
+    try {
+      int index = Integer.parseInt(value);
+      return index >= 0 ? index : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The Pod's StatefulSet index; {@code position} in {@link #ordered} order if it has none. */
+  static int indexOr(Pod pod, int position) {
+    Integer index = index(pod);
+    return index == null ? position : index;
+  }
+
+  private static Pod take(List<Pod> pods) {
+    return pods.isEmpty() ? null : pods.remove(0);
+  }
+
+  /**
+   * A process's Pods in instance order: by their StatefulSet index, Pods being deleted left out;
+   * Pods without an index (none under a StatefulSet) after them, healthiest and oldest first.
+   */
+  static List<Pod> ordered(List<Pod> pods) {
+    return pods.stream()
+        .filter(pod -> pod.getMetadata().getDeletionTimestamp() == null)
+        .sorted(
+            Comparator.comparing((Pod pod) -> index(pod) == null ? Integer.MAX_VALUE : index(pod))
+                .thenComparing(pod -> state(pod).ordinal())
+                .thenComparing(pod -> String.valueOf(pod.getMetadata().getCreationTimestamp()))
+                .thenComparing(pod -> pod.getMetadata().getName()))
+        .toList();
   }
 
   static State state(Pod pod) {

@@ -39,11 +39,13 @@ final class OrgEndpoints {
         view.spaces(request.list("guids"), request.list("organization_guids")).stream()
             .map(space -> SpaceJson.of(space, view.orgGuidOf(space), request.baseUrl))
             .toList();
-    return new ListQuery()
-        .field("names", "name")
-        .field("guids", "guid")
-        .field("organization_guids", "relationships", "organization", "data", "guid")
-        .respond(request, spaces);
+    ObjectNode body =
+        new ListQuery()
+            .field("names", "name")
+            .field("guids", "guid")
+            .field("organization_guids", "relationships", "organization", "data", "guid")
+            .respond(request, spaces);
+    return IncludedOrganizations.add(body, request, view);
   }
 
   private ObjectNode space(CfRequest request, String guid) {

@@ -61,7 +61,8 @@ final class ProcessJson {
     return array;
   }
 
-  static ObjectNode stats(ProcessSpec process, List<InstanceStates.Instance> instances) {
+  static ObjectNode stats(
+      ProcessSpec process, List<InstanceStates.Instance> instances, PodUsage podUsage) {
     ObjectNode body = CfJson.object();
     ArrayNode resources = body.putArray("resources");
     for (InstanceStates.Instance instance : instances) {
@@ -75,12 +76,15 @@ final class ProcessJson {
       Long logRate = process.getLogRateLimitBytesPerSecond();
       entry.put("log_rate_limit", logRate == null ? -1 : logRate);
       entry.put("fds_quota", 16384);
-      // Usage needs metrics the operator does not collect; the CLI prints zeros.
+      // From metrics.k8s.io where the cluster serves it; otherwise the CLI prints zeros. Disk
+      // and log rate are not measured there.
+      PodUsage.Usage measured =
+          instance.pod() == null ? null : podUsage.of(instance.pod()).orElse(null);
       ObjectNode usage = entry.putObject("usage");
       usage.put("time", java.time.Instant.now().toString());
-      usage.put("cpu", 0.0);
+      usage.put("cpu", measured == null ? 0.0 : measured.cpuCores());
       usage.put("cpu_entitlement", 0.0);
-      usage.put("mem", 0);
+      usage.put("mem", measured == null ? 0 : measured.memoryBytes());
       usage.put("disk", 0);
       usage.put("log_rate", 0);
       entry.putNull("details");

@@ -24,7 +24,9 @@ final class RootEndpoints {
 
   /**
    * {@code cf_on_k8s: true} makes the CLI log in with kubeconfig users instead of UAA; the {@code
-   * login} link is required by the CLI but never called in that mode.
+   * login} link is required by the CLI but never called in that mode. Log cache is this host (the
+   * CLI's client replaces the path with {@code /api/v1/...}); routing is {@code /routing}, so
+   * {@code cf router-groups} finds none instead of failing.
    */
   static ObjectNode root(String base) {
     ObjectNode body = CfJson.object();
@@ -35,9 +37,9 @@ final class RootEndpoints {
     links.set("cloud_controller_v3", v3);
     links.set("login", CfJson.link(base));
     links.putNull("uaa");
-    links.putNull("log_cache");
+    links.set("log_cache", CfJson.link(base));
     links.putNull("logging");
-    links.putNull("routing");
+    links.set("routing", CfJson.link(base + "/routing"));
     links.putNull("network_policy_v1");
     links.putNull("app_ssh");
     body.put("cf_on_k8s", true);

@@ -20,24 +20,33 @@ final class Router {
     AUTHENTICATED
   }
 
-  record Match(Endpoint endpoint, Access access, Map<String, String> parameters) {}
+  /** JSON unless a route says otherwise (e.g. the YAML of {@code cf create-app-manifest}). */
+  static final String JSON = "application/json";
 
-  private record Route(List<String> pattern, Access access, Endpoint endpoint) {}
+  record Match(
+      Endpoint endpoint, Access access, Map<String, String> parameters, String mediaType) {}
+
+  private record Route(List<String> pattern, Access access, Endpoint endpoint, String mediaType) {}
 
   private final List<Route> routes = new ArrayList<>();
 
   Router get(String pattern, Endpoint endpoint) {
-    return add(pattern, Access.AUTHENTICATED, endpoint);
+    return add(pattern, Access.AUTHENTICATED, endpoint, JSON);
   }
 
   Router publicGet(String pattern, Endpoint endpoint) {
-    return add(pattern, Access.PUBLIC, endpoint);
+    return add(pattern, Access.PUBLIC, endpoint, JSON);
   }
 
-  private Router add(String pattern, Access access, Endpoint endpoint) {
+  /** A route whose endpoint answers a text node, sent as is with this media type. */
+  Router getText(String pattern, String mediaType, Endpoint endpoint) {
+    return add(pattern, Access.AUTHENTICATED, endpoint, mediaType);
+  }
+
+  private Router add(String pattern, Access access, Endpoint endpoint, String mediaType) {
     List<String> segments =
         pattern.equals("/") ? List.of("") : List.of(pattern.substring(1).split("/"));
-    routes.add(new Route(segments, access, endpoint));
+    routes.add(new Route(segments, access, endpoint, mediaType));
     return this;
   }
 
@@ -57,7 +66,8 @@ final class Router {
         }
       }
       if (matches) {
-        return Optional.of(new Match(route.endpoint(), route.access(), parameters));
+        return Optional.of(
+            new Match(route.endpoint(), route.access(), parameters, route.mediaType()));
       }
     }
     return Optional.empty();

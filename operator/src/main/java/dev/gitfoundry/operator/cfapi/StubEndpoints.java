@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Endpoints the CLI calls for features Gitfoundry does not have (quotas, isolation segments,
- * security groups, services, droplets, deployments, sidecars). Each answers the way the CLI accepts
- * as "none", per reference/cf-api.md.
+ * Endpoints the CLI calls for features Gitfoundry does not have (isolation segments, droplets,
+ * deployments, sidecars). Each answers the way the CLI accepts as "none", per reference/cf-api.md.
  */
 final class StubEndpoints {
   private StubEndpoints() {}
@@ -14,27 +13,18 @@ final class StubEndpoints {
   static void register(Router router) {
     for (String path :
         List.of(
-            "/v3/organization_quotas",
-            "/v3/space_quotas",
             "/v3/isolation_segments",
-            "/v3/service_instances",
             "/v3/service_route_bindings",
-            "/v3/service_credential_bindings",
             "/v3/deployments",
             "/v3/droplets",
             "/v3/packages",
             "/v3/builds",
             "/v3/buildpacks",
             "/v3/stacks",
-            "/v3/security_groups",
-            "/v3/spaces/:guid/running_security_groups",
-            "/v3/spaces/:guid/staging_security_groups",
             "/v3/processes/:guid/sidecars",
             "/v3/apps/:guid/sidecars",
             "/v3/apps/:guid/packages",
-            "/v3/apps/:guid/droplets",
-            "/v3/apps/:guid/revisions",
-            "/v3/apps/:guid/revisions/deployed")) {
+            "/v3/apps/:guid/droplets")) {
       router.get(path, (request, p) -> ListQuery.page(request, List.of()));
     }
     router.get(

@@ -2,11 +2,6 @@ package dev.gitfoundry.operator.cfapi;
 
 import dev.gitfoundry.api.v1alpha1.CFOrg;
 import dev.gitfoundry.api.v1alpha1.CFSpace;
-import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
-import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Clock;
-import java.time.Duration;
 
 /**
  * What a caller may see, decided by Kubernetes RBAC: a space is visible when the caller may list
@@ -15,17 +10,14 @@ import java.time.Duration;
  * SubjectAccessReviews and are cached briefly per caller and namespace.
  */
 final class Visibility {
-  private static final Duration CACHE_LIFETIME = Duration.ofSeconds(30);
   private static final String GROUP = "gitfoundry.dev";
 
-  private final KubernetesClient privileged;
+  private final Permissions permissions;
   private final FoundationCache foundation;
-  private final ExpiringCache<String, Boolean> decisions;
 
-  Visibility(KubernetesClient privileged, FoundationCache foundation, Clock clock) {
-    this.privileged = privileged;
+  Visibility(Permissions permissions, FoundationCache foundation) {
+    this.permissions = permissions;
     this.foundation = foundation;
-    this.decisions = new ExpiringCache<>(CACHE_LIFETIME, clock);
   }
 
   boolean canSee(Identity caller, CFSpace space) {
@@ -49,31 +41,6 @@ final class Visibility {
   }
 
   private boolean mayList(Identity caller, String namespace, String resource) {
-    String key =
-        caller.name() + "\u0000" + caller.groups() + "\u0000" + namespace + "\u0000" + resource;
-    return decisions.get(key, ignored -> review(caller, namespace, resource));
-  }
-
-  private boolean review(Identity caller, String namespace, String resource) {
-    SubjectAccessReview review =
-        privileged
-            .authorization()
-            .v1()
-            .subjectAccessReview()
-            .create(
-                new SubjectAccessReviewBuilder()
-                    .withNewSpec()
-                    .withUser(caller.name())
-                    .withUid(caller.uid())
-                    .withGroups(caller.groups())
-                    .withNewResourceAttributes()
-                    .withGroup(GROUP)
-                    .withResource(resource)
-                    .withVerb("list")
-                    .withNamespace(namespace)
-                    .endResourceAttributes()
-                    .endSpec()
-                    .build());
-    return review.getStatus() != null && Boolean.TRUE.equals(review.getStatus().getAllowed());
+    return permissions.allowed(caller, namespace, Permissions.Permission.list(GROUP, resource));
   }
 }

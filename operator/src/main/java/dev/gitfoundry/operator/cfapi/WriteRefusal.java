@@ -1,19 +1,19 @@
 package dev.gitfoundry.operator.cfapi;
 
-import dev.gitfoundry.api.Labels;
+import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Every write is refused: the foundation's desired state lives in Git. The refusal names the
- * repository that owns the target (found from any GUID in the path), so the user knows where to
- * push instead.
+ * repository that owns the target (found from any GUID in the path) and, for a write on one app
+ * ({@code cf scale web}, {@code cf set-env web}, {@code cf restart web}), the manifest file that
+ * declares it, so the user knows what to edit and where to push instead.
  */
 final class WriteRefusal {
   private final KubernetesClient client;
@@ -25,24 +25,37 @@ final class WriteRefusal {
   }
 
   CfError refuse(CfRequest request) {
-    String repository = repositoryOf(request.segments).orElse("its Git repository");
-    return CfError.notAuthorized(
-        "This foundation is managed through Git: change the manifest in "
-            + repository
-            + " and push");
+    Optional<? extends HasMetadata> target = target(request.segments);
+    String repository =
+        target.flatMap(this::gitSourceUrl).or(this::onlyRepository).orElse("its Git repository");
+    Optional<String> manifest = target.flatMap(WriteRefusal::manifestFile);
+    return CfError.notAuthorized(message(manifest.orElse(null), repository));
   }
 
-  private Optional<String> repositoryOf(List<String> segments) {
+  static String message(String manifestFile, String repository) {
+    return "This foundation is managed through Git: change "
+        + (manifestFile == null ? "the manifest" : manifestFile)
+        + " in "
+        + repository
+        + " and push";
+  }
+
+  /** The first object a GUID in the path names that came from a GitSource. */
+  private Optional<? extends HasMetadata> target(List<String> segments) {
     for (String segment : segments) {
       Optional<? extends HasMetadata> target = owner(segment);
-      if (target.isPresent()) {
-        Optional<String> url = gitSourceUrl(target.get());
-        if (url.isPresent()) {
-          return url;
-        }
+      if (target.isPresent() && gitSourceUrl(target.get()).isPresent()) {
+        return target;
       }
     }
-    return onlyRepository();
+    return Optional.empty();
+  }
+
+  private static Optional<String> manifestFile(HasMetadata target) {
+    if (target instanceof CFApp app && app.getSpec().getSource() != null) {
+      return Optional.ofNullable(app.getSpec().getSource().getFile());
+    }
+    return Optional.empty();
   }
 
   private Optional<? extends HasMetadata> owner(String guid) {
@@ -62,21 +75,10 @@ final class WriteRefusal {
   }
 
   private Optional<String> gitSourceUrl(HasMetadata target) {
-    Map<String, String> labels = target.getMetadata().getLabels();
-    if (labels == null || labels.get(Labels.SOURCE) == null) {
-      return Optional.empty();
-    }
-    String namespace =
-        labels.getOrDefault(Labels.SOURCE_NAMESPACE, target.getMetadata().getNamespace());
-    GitSource source =
-        client
-            .resources(GitSource.class)
-            .inNamespace(namespace)
-            .withName(labels.get(Labels.SOURCE))
-            .get();
-    return source == null || source.getSpec() == null
-        ? Optional.empty()
-        : Optional.ofNullable(source.getSpec().getUrl()).map(WriteRefusal::withoutCredentials);
+    return OwningSource.of(client, target)
+        .filter(source -> source.getSpec() != null)
+        .flatMap(source -> Optional.ofNullable(source.getSpec().getUrl()))
+        .map(WriteRefusal::withoutCredentials);
   }
 
   /** With no target in the path, a foundation fed by one repository still has one answer. */

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       CompileCommand.class,
       ValidateCommand.class,
+      DiffCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GitfoundryCommand implements Runnable {

@@ -31,6 +31,21 @@ record LocalRepository(Path root, SourceTree tree, String relativeTarget, boolea
     return new LocalRepository(root, tree, relative, workTree.isPresent());
   }
 
+  /**
+   * The same target as committed at {@code ref}; only a target inside a Git work tree has
+   * revisions.
+   */
+  LocalRepository atRevision(String ref) throws IOException {
+    if (!gitWorkTree) {
+      throw new IllegalArgumentException(
+          root
+              + " is not in a Git work tree: compare it with a directory instead of '"
+              + ref
+              + "'");
+    }
+    return new LocalRepository(root, GitRefReader.read(root, ref), relativeTarget, true);
+  }
+
   /** Untracked (and not ignored) files read at or under the target: no commit holds them yet. */
   List<String> untracked() {
     return tree.notCommitted().entrySet().stream()

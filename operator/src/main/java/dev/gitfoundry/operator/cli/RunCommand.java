@@ -4,9 +4,9 @@ import dev.gitfoundry.operator.GitfoundryOperator;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.operator.config.RoutingMode;
 import dev.gitfoundry.operator.config.Tuning;
+import dev.gitfoundry.operator.kube.KubernetesClients;
 import dev.gitfoundry.operator.workload.StagingConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -177,7 +177,7 @@ public final class RunCommand implements Callable<Integer> {
             new StagingConfig(
                 imageRegistry.isBlank() ? null : imageRegistry, kpackBuilder, kpackServiceAccount),
             new Tuning(applyConcurrency, workloadConcurrency, kubeApiQps, kubeApiBurst));
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    KubernetesClient client = KubernetesClients.create(config.tuning());
     GitfoundryOperator operator =
         new GitfoundryOperator(
             client, config, cacheDir, new InetSocketAddress(port), Clock.systemUTC());

@@ -21,6 +21,13 @@ public final class AppChangeSummary {
   private AppChangeSummary() {}
 
   public static List<AppChange> of(Plan plan) {
+    TenancyNames names = new TenancyNames();
+    for (ObjectChange change : plan.changes()) {
+      names.learn(
+          java.util.Arrays.asList(change.live(), change.desired()).stream()
+              .filter(java.util.Objects::nonNull)
+              .toList());
+    }
     Map<String, CFApp> apps = new LinkedHashMap<>();
     Map<String, String> appOfSecret = new LinkedHashMap<>();
     for (ObjectChange change : plan.changes()) {
@@ -90,11 +97,9 @@ public final class AppChangeSummary {
       changes.add(
           new AppChange(
               action == null ? AppChange.CHANGED : action,
-              app.getSpec().getOrgName(),
-              app.getSpec().getSpaceName(),
-              app.getSpec().getDisplayName() == null
-                  ? app.getMetadata().getName()
-                  : app.getSpec().getDisplayName(),
+              names.org(app),
+              names.space(app),
+              TenancyNames.app(app),
               app.getMetadata().getNamespace(),
               app.getMetadata().getName(),
               action == null ? List.copyOf(changed) : null));

@@ -43,8 +43,9 @@ public record AppDiff(
 
   /** Per app, in {@code after} order (removed apps last). */
   public static List<AppDiff> between(List<HasMetadata> before, List<HasMetadata> after) {
-    Map<String, App> was = apps(before);
-    Map<String, App> is = apps(after);
+    TenancyNames names = new TenancyNames().learn(before).learn(after);
+    Map<String, App> was = apps(before, names);
+    Map<String, App> is = apps(after, names);
     List<AppDiff> diffs = new ArrayList<>();
     is.forEach(
         (key, app) -> {
@@ -68,6 +69,29 @@ public record AppDiff(
     return diffs;
   }
 
+  /**
+   * How a field changed, in words: {@code "256M" → "512M"}; a hidden env value only says that it
+   * was added, changed or removed.
+   */
+  public static String describe(FieldDiff.Change change) {
+    boolean hidden =
+        (change.before() != null && MASKED.equals(change.before().asText()))
+            || (change.after() != null && MASKED.equals(change.after().asText()));
+    if (hidden || change.before() == null || change.after() == null) {
+      String what =
+          change.before() == null ? "added" : change.after() == null ? "removed" : "changed";
+      if (hidden || change.after() == null) {
+        return what;
+      }
+      return what + ": " + shorten(change.after().toString());
+    }
+    return shorten(change.before().toString()) + " → " + shorten(change.after().toString());
+  }
+
+  private static String shorten(String value) {
+    return value.length() > 80 ? value.substring(0, 77) + "…" : value;
+  }
+
   /** The same, as the changes recorded in status. */
   public AppChange toChange() {
     return new AppChange(
@@ -80,22 +104,20 @@ public record AppDiff(
         fields.isEmpty() ? null : fields.stream().map(FieldDiff.Change::path).toList());
   }
 
-  private record App(CFApp app, JsonNode fingerprint) {
+  private record App(CFApp app, JsonNode fingerprint, TenancyNames names) {
     AppDiff diff(String action, List<FieldDiff.Change> fields) {
       return new AppDiff(
           action,
-          app.getSpec().getOrgName(),
-          app.getSpec().getSpaceName(),
-          app.getSpec().getDisplayName() == null
-              ? app.getMetadata().getName()
-              : app.getSpec().getDisplayName(),
+          names.org(app),
+          names.space(app),
+          TenancyNames.app(app),
           app.getMetadata().getNamespace(),
           app.getMetadata().getName(),
           fields);
     }
   }
 
-  private static Map<String, App> apps(List<HasMetadata> objects) {
+  private static Map<String, App> apps(List<HasMetadata> objects, TenancyNames names) {
     Map<String, Secret> secrets = new HashMap<>();
     Map<String, Map<String, JsonNode>> routes = new HashMap<>();
     for (HasMetadata object : objects) {
@@ -126,7 +148,7 @@ public record AppDiff(
                   app.getMetadata().getNamespace() + "/" + app.getSpec().getEnvSecretName());
       fingerprint.set("env", JSON.valueToTree(values(env)));
       fingerprint.set("routes", JSON.valueToTree(routes.getOrDefault(key, Map.of())));
-      apps.put(key, new App(app, fingerprint));
+      apps.put(key, new App(app, fingerprint, names));
     }
     return apps;
   }

@@ -8,6 +8,7 @@ import dev.gitfoundry.gitsync.forge.CommitStatus;
 import dev.gitfoundry.gitsync.forge.ForgeClient;
 import dev.gitfoundry.gitsync.forge.ForgeException;
 import dev.gitfoundry.gitsync.forge.ForgeRepository;
+import dev.gitfoundry.operator.forge.ForgeAccess;
 import dev.gitfoundry.operator.forge.SourceForges;
 import dev.gitfoundry.operator.source.SourceSecrets;
 import java.time.Clock;
@@ -31,7 +32,7 @@ public final class CommitStatusPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(CommitStatusPublisher.class);
   private static final int CHECKED_COMMITS = 1000;
 
-  private final SourceForges forges;
+  private final ForgeAccess forges;
   private final Clock clock;
   private final Set<String> checkedWithForge =
       Collections.synchronizedSet(
@@ -43,7 +44,7 @@ public final class CommitStatusPublisher {
                 }
               }));
 
-  public CommitStatusPublisher(SourceForges forges, Clock clock) {
+  public CommitStatusPublisher(ForgeAccess forges, Clock clock) {
     this.forges = forges;
     this.clock = clock;
   }

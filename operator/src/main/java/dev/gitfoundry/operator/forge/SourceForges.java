@@ -9,7 +9,7 @@ import dev.gitfoundry.operator.source.SourceSecrets;
 import java.util.Optional;
 
 /** The forge a GitSource reports to: its client (with the source's token) and repository. */
-public final class SourceForges {
+public final class SourceForges implements ForgeAccess {
   private final SourceSecrets secrets;
   private final ForgeClients clients = new ForgeClients();
 
@@ -23,7 +23,7 @@ public final class SourceForges {
     return forge != null && forge.getType() != null && forge.getType() != ForgeType.NONE;
   }
 
-  /** The client for the source's forge; empty when it names none. */
+  @Override
   public Optional<ForgeClient> client(GitSource source)
       throws SourceSecrets.MissingSecretException {
     if (!configured(source)) {

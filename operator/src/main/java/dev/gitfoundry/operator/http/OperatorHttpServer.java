@@ -19,6 +19,7 @@ import java.util.function.BooleanSupplier;
 public final class OperatorHttpServer implements AutoCloseable {
   private final HttpServer server;
   private final HttpServerMetrics requests;
+  private final InformerStatusReads statusReads;
 
   public OperatorHttpServer(
       InetSocketAddress address,
@@ -55,8 +56,11 @@ public final class OperatorHttpServer implements AutoCloseable {
         "/hooks/",
         new JdkWebhookHttpHandler(webhooks),
         RouteTemplate.of("/hooks/gitea", "/hooks/github"));
+    statusReads = new InformerStatusReads(client);
     mount(
-        "/status/", new StatusPage(client), RouteTemplate.of("/status/{namespace}/{source}/{sha}"));
+        "/status/",
+        StatusPage.fromInformers(statusReads),
+        RouteTemplate.of("/status/{namespace}/{source}", "/status/{namespace}/{source}/{sha}"));
   }
 
   /**
@@ -69,6 +73,7 @@ public final class OperatorHttpServer implements AutoCloseable {
   }
 
   public void start() {
+    statusReads.start();
     server.start();
   }
 
@@ -79,5 +84,6 @@ public final class OperatorHttpServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    statusReads.close();
   }
 }

@@ -1,151 +1,115 @@
 package dev.gitfoundry.operator.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.gitfoundry.api.Labels;
-import dev.gitfoundry.api.v1alpha1.CFApp;
-import dev.gitfoundry.api.v1alpha1.Conditions;
 import dev.gitfoundry.api.v1alpha1.GitSource;
-import dev.gitfoundry.api.v1alpha1.PostedCommitStatus;
-import dev.gitfoundry.operator.delivery.RevisionHistory;
-import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
- * {@code GET /status/<namespace>/<source>/<sha>}: the page a commit status links to. It lists each
- * app of the source with its state; HTML for people, JSON with {@code Accept: application/json}.
+ * {@code /status/<namespace>/<source>/<sha>}: the page a commit status links to, and {@code
+ * /status/<namespace>/<source>}: the source's recent commits. HTML for people, the same data as
+ * JSON with {@code Accept: application/json}. A commit the source does not know is a 404, never the
+ * source's current state. Pages are served to anyone who reaches the port (the commit status link
+ * must open in a browser), so they show only what the commit status and the commit already tell a
+ * reader of the repository; see chart/README.md.
  */
 final class StatusPage implements HttpHandler {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final KubernetesClient client;
+  private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
+  private static final Pattern SHA = Pattern.compile("[0-9a-fA-F]{7,64}");
+  private static final int FULL_SHA1 = 40;
+  private static final int FULL_SHA256 = 64;
 
-  StatusPage(KubernetesClient client) {
-    this.client = client;
+  private final StatusReads reads;
+  private final Supplier<Boolean> synced;
+  private final CommitPages pages;
+
+  /**
+   * @param synced waits (bounded) for the caches' first list; false answers 503 until they have it
+   */
+  StatusPage(StatusReads reads, Supplier<Boolean> synced) {
+    this.reads = reads;
+    this.synced = synced;
+    this.pages = new CommitPages(reads);
+  }
+
+  static StatusPage fromInformers(InformerStatusReads reads) {
+    return new StatusPage(reads, () -> reads.awaitSynced(Duration.ofSeconds(5)));
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    String[] parts = exchange.getRequestURI().getPath().split("/");
-    if (!"GET".equals(exchange.getRequestMethod()) || parts.length != 5) {
-      Responses.send(exchange, 404, "text/plain", "use /status/<namespace>/<source>/<sha>\n");
+    PageResponse response = new PageResponse(exchange);
+    if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
+      exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+      response.problem(405, "Status pages are read-only: use GET.");
       return;
     }
-    String namespace = parts[2];
-    String name = parts[3];
-    String sha = parts[4];
-    GitSource source =
-        client.resources(GitSource.class).inNamespace(namespace).withName(name).get();
-    if (source == null) {
-      Responses.send(exchange, 404, "text/plain", "no GitSource " + namespace + "/" + name + "\n");
+    String[] parts =
+        exchange.getRequestURI().getRawPath().substring("/status/".length()).split("/", -1);
+    if (parts.length < 2
+        || parts.length > 3
+        || !NAME.matcher(parts[0]).matches()
+        || !NAME.matcher(parts[1]).matches()) {
+      response.problem(404, "Status pages are at /status/<namespace>/<source>[/<commit sha>].");
       return;
     }
-    ObjectNode page = page(source, sha);
-    String accept = exchange.getRequestHeaders().getFirst("Accept");
-    if (accept != null && accept.contains("application/json")) {
-      Responses.send(
-          exchange,
-          200,
-          "application/json",
-          JSON.writerWithDefaultPrettyPrinter().writeValueAsString(page));
+    if (!synced.get()) {
+      exchange.getResponseHeaders().set("Retry-After", "5");
+      response.problem(503, "Gitfoundry is starting; try again in a few seconds.");
+      return;
+    }
+    Optional<GitSource> found = reads.source(parts[0], parts[1]);
+    if (found.isEmpty()) {
+      response.problem(404, "There is no GitSource " + parts[0] + "/" + parts[1] + ".");
+      return;
+    }
+    GitSource source = found.get();
+    if (parts.length == 2) {
+      SourceIndex index = pages.index(source);
+      response.page(index, () -> SourceIndexHtml.render(index));
+    } else if (parts[2].isEmpty()) {
+      response.redirect(301, "../" + parts[1]); // one URL per index
     } else {
-      Responses.send(exchange, 200, "text/html; charset=utf-8", html(page));
+      commit(source, parts[2], response);
     }
   }
 
-  private ObjectNode page(GitSource source, String sha) {
-    ObjectNode page = JSON.createObjectNode();
-    page.put("source", source.getMetadata().getNamespace() + "/" + source.getMetadata().getName());
-    page.put("repository", source.getSpec().getUrl());
-    page.put("commit", sha);
-    String applied =
-        source.getStatus() == null ? null : source.getStatus().getLastAppliedRevision();
-    page.put("appliedRevision", applied);
-    boolean current = applied != null && applied.endsWith(sha);
-    page.put("current", current);
-    PostedCommitStatus posted =
-        RevisionHistory.find(source.getStatus(), sha)
-            .flatMap(r -> r.getPosted().stream().reduce((a, b) -> b))
-            .orElse(null);
-    page.put("state", posted == null ? "unknown" : posted.getState());
-    page.put("description", posted == null ? "" : posted.getDescription());
-    ArrayNode apps = page.putArray("apps");
-    if (current) {
-      List<CFApp> items =
-          client
-              .resources(CFApp.class)
-              .inAnyNamespace()
-              .withLabels(
-                  Map.of(
-                      Labels.SOURCE,
-                      source.getMetadata().getName(),
-                      Labels.SOURCE_NAMESPACE,
-                      source.getMetadata().getNamespace()))
-              .list()
-              .getItems();
-      for (CFApp app : items) {
-        ObjectNode node = apps.addObject();
-        node.put("name", app.getSpec().getDisplayName());
-        node.put("org", app.getMetadata().getLabels().get(Labels.ORG));
-        node.put("space", app.getMetadata().getNamespace());
-        Condition ready =
-            app.getStatus() == null
-                ? null
-                : Conditions.get(app.getStatus(), Conditions.READY).orElse(null);
-        node.put("ready", ready != null && "True".equals(ready.getStatus()));
-        node.put("reason", ready == null ? "Pending" : ready.getReason());
-        node.put("message", ready == null ? "" : ready.getMessage());
-        ArrayNode urls = node.putArray("urls");
-        if (app.getStatus() != null && app.getStatus().getUrls() != null) {
-          app.getStatus().getUrls().forEach(urls::add);
-        }
+  private void commit(GitSource source, String requested, PageResponse response)
+      throws IOException {
+    String name = source.getMetadata().getNamespace() + "/" + source.getMetadata().getName();
+    if (!SHA.matcher(requested).matches()) {
+      response.problem(404, "\"" + requested + "\" is not a commit sha.");
+      return;
+    }
+    String sha = requested.toLowerCase(java.util.Locale.ROOT);
+    if (sha.length() != FULL_SHA1 && sha.length() != FULL_SHA256) {
+      Optional<String> full = pages.expand(source, sha);
+      if (full.isPresent()) {
+        response.redirect(302, full.get()); // short links work; the full sha is the stable URL
+        return;
+      }
+    } else {
+      Optional<CommitPage> page = pages.commit(source, sha);
+      if (page.isPresent()) {
+        response.page(page.get(), () -> CommitPageHtml.render(page.get()));
+        return;
       }
     }
-    return page;
-  }
-
-  private static String html(ObjectNode page) {
-    StringBuilder rows = new StringBuilder();
-    page.get("apps")
-        .forEach(
-            app ->
-                rows.append("<tr><td>")
-                    .append(Html.escape(app.get("name").asText()))
-                    .append("</td><td>")
-                    .append(Html.escape(app.get("space").asText()))
-                    .append("</td><td>")
-                    .append(
-                        app.get("ready").asBoolean()
-                            ? "ready"
-                            : Html.escape(app.get("reason").asText()))
-                    .append("</td><td>")
-                    .append(Html.escape(app.get("message").asText()))
-                    .append("</td></tr>\n"));
-    String note =
-        page.get("current").asBoolean()
-            ? ""
-            : "<p>This commit is not the applied revision (applied: "
-                + Html.escape(page.get("appliedRevision").asText("none"))
-                + ").</p>";
-    return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Gitfoundry "
-        + Html.escape(page.get("commit").asText())
-        + "</title></head><body><h1>"
-        + Html.escape(page.get("source").asText())
-        + "</h1><p>Commit <code>"
-        + Html.escape(page.get("commit").asText())
-        + "</code>: <strong>"
-        + Html.escape(page.get("state").asText())
-        + "</strong> "
-        + Html.escape(page.get("description").asText())
-        + "</p>"
-        + note
-        + "<table><tr><th>App</th><th>Space</th><th>State</th><th>Details</th></tr>\n"
-        + rows
-        + "</table></body></html>\n";
+    boolean full = sha.length() == FULL_SHA1 || sha.length() == FULL_SHA256;
+    response.problem(
+        404,
+        "GitSource "
+            + name
+            + " does not know commit "
+            + sha
+            + ": it has not fetched it (yet), or the commit is older than the last revisions it"
+            + " keeps."
+            + (full ? " This page shows the commit as soon as the source fetches it." : ""),
+        "../" + source.getMetadata().getName(),
+        full);
   }
 }

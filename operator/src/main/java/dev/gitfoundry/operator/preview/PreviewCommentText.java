@@ -106,26 +106,15 @@ final class PreviewCommentText {
       if (i > 0) {
         out.append(", ");
       }
-      out.append('`').append(code(field.path())).append("` ").append(value(field));
+      out.append('`')
+          .append(code(field.path()))
+          .append("` ")
+          .append(escape(AppDiff.describe(field)));
     }
     if (fields.size() > MAX_FIELDS) {
       out.append(", …").append(fields.size() - MAX_FIELDS).append(" more");
     }
     return out.toString();
-  }
-
-  private static String value(FieldDiff.Change field) {
-    String before = field.before() == null ? "(none)" : field.before().toString();
-    String after = field.after() == null ? "(none)" : field.after().toString();
-    if (AppDiff.MASKED.equals(field.before() == null ? null : field.before().asText())
-        || AppDiff.MASKED.equals(field.after() == null ? null : field.after().asText())) {
-      return field.before() == null ? "added" : field.after() == null ? "removed" : "changed";
-    }
-    return escape(shorten(before)) + " → " + escape(shorten(after));
-  }
-
-  private static String shorten(String value) {
-    return value.length() > 60 ? value.substring(0, 57) + "…" : value;
   }
 
   /** Text from Git inside a table cell: no HTML, no Markdown, no cell breaks. */

@@ -7,6 +7,7 @@ import dev.gitfoundry.gitsync.forge.ForgeException;
 import dev.gitfoundry.gitsync.forge.ForgeNotFoundException;
 import dev.gitfoundry.gitsync.forge.ForgeRepository;
 import dev.gitfoundry.gitsync.forge.PullRequestComment;
+import dev.gitfoundry.operator.forge.ForgeAccess;
 import dev.gitfoundry.operator.forge.SourceForges;
 import dev.gitfoundry.operator.source.SourceSecrets;
 import java.util.Map;
@@ -24,11 +25,11 @@ import org.slf4j.LoggerFactory;
 final class PreviewComments {
   private static final Logger LOG = LoggerFactory.getLogger(PreviewComments.class);
 
-  private final SourceForges forges;
+  private final ForgeAccess forges;
   private final Map<String, Integer> written = new ConcurrentHashMap<>();
   private final Map<String, String> details = new ConcurrentHashMap<>();
 
-  PreviewComments(SourceForges forges) {
+  PreviewComments(ForgeAccess forges) {
     this.forges = forges;
   }
 

@@ -4,6 +4,7 @@ import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.gitsync.forge.ForgeClient;
 import dev.gitfoundry.gitsync.forge.ForgeException;
 import dev.gitfoundry.gitsync.forge.PullRequest;
+import dev.gitfoundry.operator.forge.ForgeAccess;
 import dev.gitfoundry.operator.forge.SourceForges;
 import dev.gitfoundry.operator.source.SourceSecrets;
 import java.time.Clock;
@@ -27,12 +28,12 @@ final class PullRequestListing {
 
   private record Listing(String uid, List<OpenPullRequest> open, Instant at) {}
 
-  private final SourceForges forges;
+  private final ForgeAccess forges;
   private final PreviewWebhooks webhooks;
   private final Clock clock;
   private final Map<SourceRef, Listing> listings = new ConcurrentHashMap<>();
 
-  PullRequestListing(SourceForges forges, PreviewWebhooks webhooks, Clock clock) {
+  PullRequestListing(ForgeAccess forges, PreviewWebhooks webhooks, Clock clock) {
     this.forges = forges;
     this.webhooks = webhooks;
     this.clock = clock;

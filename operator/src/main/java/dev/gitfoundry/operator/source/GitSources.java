@@ -7,6 +7,7 @@ import dev.gitfoundry.operator.delivery.DeliveryListener;
 import dev.gitfoundry.operator.delivery.DeliveryMetrics;
 import dev.gitfoundry.operator.delivery.DeliveryPipeline;
 import dev.gitfoundry.operator.delivery.HealthRollup;
+import dev.gitfoundry.operator.delivery.LiveState;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class GitSources {
       PollScheduler scheduler,
       SourceSnapshots snapshots,
       SourceSecrets secrets,
+      LiveState live,
       CompiledRevisions compiled,
       DeliveryPipeline pipeline,
       HealthRollup health,
@@ -37,7 +39,7 @@ public final class GitSources {
         new SourceSubscription(scheduler, snapshots, secrets),
         new BranchDelivery(
             compiled,
-            new OwnershipCheck(client),
+            new OwnershipCheck(client, live),
             pipeline,
             statuses,
             conditions,

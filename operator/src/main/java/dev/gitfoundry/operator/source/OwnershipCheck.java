@@ -4,6 +4,7 @@ import dev.gitfoundry.api.Labels;
 import dev.gitfoundry.api.v1alpha1.CFOrg;
 import dev.gitfoundry.api.v1alpha1.CFSpace;
 import dev.gitfoundry.api.v1alpha1.GitSource;
+import dev.gitfoundry.operator.delivery.LiveState;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -82,26 +83,27 @@ final class OwnershipCheck {
   }
 
   private final KubernetesClient client;
+  private final LiveState live;
 
-  OwnershipCheck(KubernetesClient client) {
+  OwnershipCheck(KubernetesClient client, LiveState live) {
     this.client = client;
+    this.live = live;
   }
 
   /** The conflict that forbids {@code source} to apply {@code desired}, if any. */
   Optional<Conflict> check(GitSource source, List<HasMetadata> desired) {
     SourceId self =
         new SourceId(source.getMetadata().getNamespace(), source.getMetadata().getName());
-    List<Namespace> namespaces = client.namespaces().withLabel(Labels.SOURCE).list().getItems();
+    List<Namespace> namespaces =
+        live.all("Namespace").stream()
+            .filter(n -> SourceId.of(n).isPresent())
+            .map(n -> (Namespace) n)
+            .toList();
     List<HasMetadata> tenancy = new ArrayList<>();
-    tenancy.addAll(
-        client.resources(CFOrg.class).inAnyNamespace().withLabel(Labels.SOURCE).list().getItems());
-    tenancy.addAll(
-        client
-            .resources(CFSpace.class)
-            .inAnyNamespace()
-            .withLabel(Labels.SOURCE)
-            .list()
-            .getItems());
+    for (String kind : List.of("CFOrg", "CFSpace")) {
+      live.all(kind).stream().filter(t -> SourceId.of(t).isPresent()).forEach(tenancy::add);
+    }
+    // Only a conflict costs a request: whether the other source still exists.
     return decide(self, desired, namespaces, tenancy)
         .map(
             conflict -> {

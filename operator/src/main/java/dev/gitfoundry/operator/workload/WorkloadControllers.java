@@ -56,10 +56,7 @@ public final class WorkloadControllers {
     Set<String> namespaces = config.watchNamespaces();
     register(operator, new CFOrgReconciler(clock), namespaces);
     register(operator, new CFSpaceReconciler(clock), namespaces);
-    register(
-        operator,
-        new CFAppReconciler(config.progressDeadline(), cfApi, kpack, staging, clock),
-        namespaces);
+    register(operator, new CFAppReconciler(cfApi, kpack, staging, clock), namespaces);
     register(operator, new CFRouteReconciler(config, gatewayApi, clock), namespaces);
   }
 

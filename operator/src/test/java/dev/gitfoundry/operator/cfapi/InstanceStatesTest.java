@@ -60,6 +60,39 @@ class InstanceStatesTest {
     assertThat(instances.get(1).uptimeSeconds()).isZero();
   }
 
+  private static Pod indexed(Pod pod, int index) {
+    pod.getMetadata().setLabels(java.util.Map.of("apps.kubernetes.io/pod-index", "" + index));
+    return pod;
+  }
+
+  @Test
+  void theIndexIsTheStatefulSetPodIndexTheAppReads() {
+    List<InstanceStates.Instance> instances =
+        InstanceStates.of(
+            3, List.of(indexed(running("web-2"), 2), indexed(crashing("web-0"), 0)), NOW);
+    assertThat(instances)
+        .extracting(InstanceStates.Instance::index, InstanceStates.Instance::state)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(0, InstanceStates.State.CRASHED),
+            org.assertj.core.groups.Tuple.tuple(1, InstanceStates.State.DOWN),
+            org.assertj.core.groups.Tuple.tuple(2, InstanceStates.State.RUNNING));
+  }
+
+  @Test
+  void podsPastTheDesiredCountAndUnindexedPodsFillOnlyFreeIndexes() {
+    List<InstanceStates.Instance> instances =
+        InstanceStates.of(
+            2,
+            List.of(indexed(running("web-3"), 3), running("old"), indexed(running("web-1"), 1)),
+            NOW);
+    assertThat(instances)
+        .extracting(InstanceStates.Instance::state)
+        .containsExactly(InstanceStates.State.RUNNING, InstanceStates.State.RUNNING);
+    assertThat(InstanceStates.of(1, List.of(indexed(running("web-5"), 5)), NOW))
+        .extracting(InstanceStates.Instance::state)
+        .containsExactly(InstanceStates.State.DOWN);
+  }
+
   @Test
   void extraPodsDuringARolloutDoNotAddInstances() {
     assertThat(InstanceStates.of(1, List.of(running("a"), running("b")), NOW)).hasSize(1);

@@ -11,6 +11,7 @@ import dev.gitfoundry.gitsync.webhook.WebhookTarget;
 import dev.gitfoundry.gitsync.webhook.WebhookTargets;
 import dev.gitfoundry.operator.metrics.OperatorMetrics;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.net.InetSocketAddress;
@@ -31,9 +32,12 @@ import org.junit.jupiter.api.Test;
 class OperatorHttpServerMetricsTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private final OperatorMetrics metrics = new OperatorMetrics(new RepositoryMetrics(), () -> true);
-  // Never called: no request here reaches the API server.
+  // No request here reaches the API server; the status pages' informers fail at once in the
+  // background.
   private final KubernetesClient client =
-      new KubernetesClientBuilder().withConfig(Config.empty()).build();
+      new KubernetesClientBuilder()
+          .withConfig(new ConfigBuilder(Config.empty()).withMasterUrl("http://127.0.0.1:1").build())
+          .build();
   private OperatorHttpServer server;
 
   @BeforeEach
@@ -76,7 +80,7 @@ class OperatorHttpServerMetricsTest {
   void requestsAreCountedByRouteTemplateAndStatus() throws Exception {
     get("/healthz");
     get("/healthz");
-    get("/status/team/manifests"); // not a status page: 404
+    get("/status/team/manifests/0123abcd/more"); // not a status page: 404
     get("/v3/apps/5f0c1d2e-guid");
     get("/v3/apps/5f0c1d2e-guid/processes/web/stats");
     get("/secret-probe/5f0c1d2e");
@@ -95,7 +99,7 @@ class OperatorHttpServerMetricsTest {
             l ->
                 l.startsWith("method=\"POST\",outcome=\"CLIENT_ERROR\",")
                     && l.contains("uri=\"/hooks/gitea\"} 1"));
-    assertThat(text).doesNotContain("5f0c1d2e", "secret-probe", "team/manifests");
+    assertThat(text).doesNotContain("5f0c1d2e", "secret-probe", "team/manifests", "0123abcd");
   }
 
   @Test

@@ -24,11 +24,12 @@ import dev.gitfoundry.api.v1alpha1.Sidecar;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.testing.KubeCluster;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.nio.charset.StandardCharsets;
@@ -90,10 +91,10 @@ class WorkloadAppIT {
         .extracting(p -> p.getType() + " " + p.getReadyInstances() + "/" + p.getDesiredInstances())
         .containsExactly("web 2/2", "worker 1/1");
 
-    Deployment webDeployment = deployment(ns, "web-web");
-    assertThat(webDeployment.getSpec().getReplicas()).isEqualTo(2);
-    assertThat(webDeployment.getSpec().getProgressDeadlineSeconds()).isEqualTo(300);
-    List<Container> containers = webDeployment.getSpec().getTemplate().getSpec().getContainers();
+    StatefulSet webWorkload = statefulSet(ns, "web-web");
+    assertThat(webWorkload.getSpec().getReplicas()).isEqualTo(2);
+    assertThat(webWorkload.getSpec().getPodManagementPolicy()).isEqualTo("Parallel");
+    List<Container> containers = webWorkload.getSpec().getTemplate().getSpec().getContainers();
     assertThat(containers).extracting(Container::getName).containsExactly("app", "agent");
     Container main = containers.get(0);
     assertThat(main.getImage()).isEqualTo("example.invalid/web:1");
@@ -115,7 +116,7 @@ class WorkloadAppIT {
     assertThat(containers.get(1).getCommand()).containsExactly("/bin/sh", "-c", "./agent");
 
     Container workerMain =
-        deployment(ns, "web-worker").getSpec().getTemplate().getSpec().getContainers().get(0);
+        statefulSet(ns, "web-worker").getSpec().getTemplate().getSpec().getContainers().get(0);
     assertThat(workerMain.getCommand()).containsExactly("/bin/sh", "-c", "bin/worker --queue jobs");
     assertThat(workerMain.getLivenessProbe()).isNull();
 
@@ -142,6 +143,40 @@ class WorkloadAppIT {
     assertThat(pods)
         .hasSize(2)
         .allSatisfy(p -> assertThat(p.getStatus().getPhase()).isEqualTo("Running"));
+    // The controller-manager's StatefulSet controller numbers the instances; each Pod's app
+    // container reads its index, uid and IPs through the downward API.
+    assertThat(pods)
+        .extracting(
+            p ->
+                p.getMetadata().getName()
+                    + "="
+                    + p.getMetadata().getLabels().get("apps.kubernetes.io/pod-index"))
+        .containsExactlyInAnyOrder("web-web-0=0", "web-web-1=1");
+    for (Pod pod : pods) {
+      Map<String, String> env = envOf(pod.getSpec().getContainers().get(0));
+      assertThat(env)
+          .containsEntry(
+              "CF_INSTANCE_INDEX", "fieldRef:metadata.labels['apps.kubernetes.io/pod-index']")
+          .containsEntry(
+              "INSTANCE_INDEX", "fieldRef:metadata.labels['apps.kubernetes.io/pod-index']")
+          .containsEntry("CF_INSTANCE_GUID", "fieldRef:metadata.uid")
+          .containsEntry("INSTANCE_GUID", "fieldRef:metadata.uid")
+          .containsEntry("CF_INSTANCE_IP", "fieldRef:status.hostIP")
+          .containsEntry("CF_INSTANCE_INTERNAL_IP", "fieldRef:status.podIP")
+          .containsEntry("CF_INSTANCE_PORT", "8080")
+          .containsEntry("CF_INSTANCE_ADDR", "$(CF_INSTANCE_INTERNAL_IP):8080")
+          .containsEntry("PORT", "8080");
+      assertThat(env.get("VCAP_APPLICATION"))
+          .startsWith(
+              "{\"instance_id\":\"$(CF_INSTANCE_GUID)\",\"instance_index\":$(CF_INSTANCE_INDEX),")
+          .endsWith(",$(GITFOUNDRY_VCAP_APPLICATION_FIELDS)}");
+      assertThat(env).doesNotContainKey("SERVICE_BINDING_ROOT");
+      // What the kubelet has to go by: the index label and the IPs kwok gave the Pod.
+      assertThat(pod.getStatus().getPodIP()).isNotBlank();
+      assertThat(pod.getStatus().getHostIP()).isNotBlank();
+    }
+    JsonNode fields = JSON.readTree("{" + runtime.get("GITFOUNDRY_VCAP_APPLICATION_FIELDS") + "}");
+    assertThat(fields).isEqualTo(vcap);
   }
 
   @Test
@@ -203,7 +238,7 @@ class WorkloadAppIT {
 
     CFApp stopped =
         awaitReady(cluster, () -> get(client, CFApp.class, ns, "api"), "True", "Stopped");
-    assertThat(deployment(ns, "api-web").getSpec().getReplicas()).isZero();
+    assertThat(statefulSet(ns, "api-web").getSpec().getReplicas()).isZero();
     assertThat(stopped.getStatus().getProcesses().get(0).getDesiredInstances()).isZero();
     await(
         "pods of the stopped app to go away",
@@ -234,7 +269,7 @@ class WorkloadAppIT {
             "False",
             "ServiceInstanceNotFound");
     assertThat(WorkloadTestSupport.ready(waiting).orElseThrow().getMessage()).contains("orders-db");
-    assertThat(client.apps().deployments().inNamespace(ns).list().getItems()).isEmpty();
+    assertThat(client.apps().statefulSets().inNamespace(ns).list().getItems()).isEmpty();
 
     createSecret(client, ns, "orders-db", Map.of("uri", "postgres://orders:secret@db:5432/orders"));
 
@@ -247,6 +282,54 @@ class WorkloadAppIT {
     assertThat(entry.get("label").asText()).isEqualTo("user-provided");
     assertThat(entry.get("credentials").get("uri").asText())
         .isEqualTo("postgres://orders:secret@db:5432/orders");
+
+    // The same Secret, as servicebinding.io files under $SERVICE_BINDING_ROOT/db.
+    Pod pod = onlyPod(ns, "shop");
+    Container main = pod.getSpec().getContainers().get(0);
+    assertThat(envOf(main)).containsEntry("SERVICE_BINDING_ROOT", "/bindings");
+    assertThat(main.getVolumeMounts())
+        .anySatisfy(
+            m -> {
+              assertThat(m.getMountPath()).isEqualTo("/bindings/db");
+              assertThat(m.getReadOnly()).isTrue();
+              var volume =
+                  pod.getSpec().getVolumes().stream()
+                      .filter(v -> v.getName().equals(m.getName()))
+                      .findFirst()
+                      .orElseThrow();
+              var sources = volume.getProjected().getSources();
+              assertThat(sources.get(0).getSecret().getName()).isEqualTo("orders-db");
+              assertThat(sources.get(1).getDownwardAPI().getItems())
+                  .extracting(i -> i.getPath() + "<-" + i.getFieldRef().getFieldPath())
+                  .containsExactly(
+                      "type<-metadata.annotations['gitfoundry.dev/binding-0-type']",
+                      "provider<-metadata.annotations['gitfoundry.dev/binding-0-provider']");
+            });
+    assertThat(pod.getMetadata().getAnnotations())
+        .containsEntry("gitfoundry.dev/binding-0-type", "user-provided")
+        .containsEntry("gitfoundry.dev/binding-0-provider", "user-provided");
+
+    // A change of the Secret rolls the app, as an env change does.
+    String before = pod.getMetadata().getUid();
+    client
+        .secrets()
+        .inNamespace(ns)
+        .withName("orders-db")
+        .edit(
+            secret -> {
+              secret.setStringData(Map.of("uri", "postgres://orders:rotated@db:5432/orders"));
+              return secret;
+            });
+    await(
+        "the shop instance to be replaced after the credentials changed",
+        () -> {
+          List<Pod> now = podsOf(ns, "shop");
+          return now.size() == 1
+              && !now.get(0).getMetadata().getUid().equals(before)
+              && "Running".equals(now.get(0).getStatus().getPhase());
+        });
+    awaitReady(cluster, () -> get(client, CFApp.class, ns, "shop"), "True", "Running");
+    assertThat(secretData(ns, "shop-runtime").get("VCAP_SERVICES")).contains("rotated");
   }
 
   @Test
@@ -264,18 +347,18 @@ class WorkloadAppIT {
         .contains("kpack")
         .contains("docker.image");
     assertThat(Conditions.isTrue(stalled.getStatus(), Conditions.STALLED)).isTrue();
-    assertThat(client.apps().deployments().inNamespace(ns).list().getItems()).isEmpty();
+    assertThat(client.apps().statefulSets().inNamespace(ns).list().getItems()).isEmpty();
   }
 
   @Test
-  void deploymentEditedByHandIsSetBack() {
+  void statefulSetEditedByHandIsSetBack() {
     String ns = cluster.createNamespace("drift");
     create(client, dockerApp(ns, "api", process("web", 2)));
     awaitReady(cluster, () -> get(client, CFApp.class, ns, "api"), "True", "Running");
 
     client
         .apps()
-        .deployments()
+        .statefulSets()
         .inNamespace(ns)
         .withName("api-web")
         .edit(
@@ -287,7 +370,7 @@ class WorkloadAppIT {
     long started = System.nanoTime();
     await(
         "replicas of api-web set back to 2",
-        () -> deployment(ns, "api-web").getSpec().getReplicas() == 2);
+        () -> statefulSet(ns, "api-web").getSpec().getReplicas() == 2);
     System.out.printf(
         "[workload-it] drift on api-web corrected in %d ms%n",
         (System.nanoTime() - started) / 1_000_000);
@@ -299,7 +382,7 @@ class WorkloadAppIT {
     String ns = cluster.createNamespace("rev");
     create(client, dockerApp(ns, "api", process("web", 1)));
     awaitReady(cluster, () -> get(client, CFApp.class, ns, "api"), "True", "Running");
-    long generation = deployment(ns, "api-web").getMetadata().getGeneration();
+    long generation = statefulSet(ns, "api-web").getMetadata().getGeneration();
     String serviceVersion =
         client.services().inNamespace(ns).withName("api").get().getMetadata().getResourceVersion();
     String secretVersion =
@@ -327,7 +410,7 @@ class WorkloadAppIT {
         () ->
             "main@sha1:abc123"
                 .equals(get(client, CFApp.class, ns, "api").getStatus().getRevision()));
-    assertThat(deployment(ns, "api-web").getMetadata().getGeneration()).isEqualTo(generation);
+    assertThat(statefulSet(ns, "api-web").getMetadata().getGeneration()).isEqualTo(generation);
     assertThat(
             client
                 .secrets()
@@ -348,8 +431,39 @@ class WorkloadAppIT {
         .isEqualTo(serviceVersion);
   }
 
-  private Deployment deployment(String ns, String name) {
-    return client.apps().deployments().inNamespace(ns).withName(name).get();
+  private StatefulSet statefulSet(String ns, String name) {
+    return client.apps().statefulSets().inNamespace(ns).withName(name).get();
+  }
+
+  private List<Pod> podsOf(String ns, String app) {
+    return client
+        .pods()
+        .inNamespace(ns)
+        .withLabel("gitfoundry.dev/app", app)
+        .list()
+        .getItems()
+        .stream()
+        .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+        .toList();
+  }
+
+  private Pod onlyPod(String ns, String app) {
+    List<Pod> pods = podsOf(ns, app);
+    assertThat(pods).hasSize(1);
+    return pods.get(0);
+  }
+
+  /** Each env var as its value, or {@code fieldRef:<path>} for the downward API. */
+  private static Map<String, String> envOf(Container container) {
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    for (EnvVar var : container.getEnv()) {
+      env.put(
+          var.getName(),
+          var.getValueFrom() != null
+              ? "fieldRef:" + var.getValueFrom().getFieldRef().getFieldPath()
+              : var.getValue());
+    }
+    return env;
   }
 
   private Map<String, String> secretData(String ns, String name) {

@@ -79,7 +79,7 @@ class WorkloadKpackStagingIT {
                   Map.of("url", "http://git.invalid/acme.git", "revision", "0123abcd"),
                   "subPath",
                   "acme/prod/api"));
-      assertThat(client.apps().deployments().inNamespace(ns).list().getItems()).isEmpty();
+      assertThat(client.apps().statefulSets().inNamespace(ns).list().getItems()).isEmpty();
 
       // What kpack reports once the build succeeded.
       String built = "images.invalid/apps/" + ns + "/api@sha256:0123";
@@ -107,7 +107,7 @@ class WorkloadKpackStagingIT {
               built.equals(
                   client
                       .apps()
-                      .deployments()
+                      .statefulSets()
                       .inNamespace(ns)
                       .withName("api-web")
                       .get()

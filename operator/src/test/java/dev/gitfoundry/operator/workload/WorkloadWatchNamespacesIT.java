@@ -42,7 +42,7 @@ class WorkloadWatchNamespacesIT {
       awaitReady(cluster, () -> get(client, CFSpace.class, home, "dev"), "True", "Ready");
       awaitReady(cluster, () -> get(client, CFApp.class, apps, "web"), "True", "Running");
       assertThat(get(client, CFApp.class, elsewhere, "web").getStatus()).isNull();
-      assertThat(client.apps().deployments().inNamespace(elsewhere).list().getItems()).isEmpty();
+      assertThat(client.apps().statefulSets().inNamespace(elsewhere).list().getItems()).isEmpty();
     } finally {
       operator.stop();
     }

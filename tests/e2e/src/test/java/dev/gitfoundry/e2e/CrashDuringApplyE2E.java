@@ -112,7 +112,7 @@ class CrashDuringApplyE2E {
       second.close();
     }
     assertThat(written()).isEqualTo(expected);
-    assertThat(client.apps().deployments().inNamespace(SPACE).list().getItems()).hasSize(APPS);
+    assertThat(client.apps().statefulSets().inNamespace(SPACE).list().getItems()).hasSize(APPS);
     GitSource source =
         client.resources(GitSource.class).inNamespace(namespace).withName("crash").get();
     // Per app a CFApp, its CFRoute and its env Secret; the CFOrg and CFSpace and their Namespaces.

@@ -12,7 +12,7 @@ import dev.gitfoundry.testing.GitWorkingCopy;
 import dev.gitfoundry.testing.GiteaServer;
 import dev.gitfoundry.testing.KubeCluster;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -123,8 +123,8 @@ class GitOpsLoopE2E {
         .startsWith(
             "demo/dev/hello/manifest.yml:3:11 For application 'hello': Process \"web\": Memory must use a supported unit");
     awaitEvent("Warning", "CompileFailed", sha + ": demo/dev/hello/manifest.yml:3:11 ");
-    Deployment web =
-        client.apps().deployments().inNamespace("demo-dev").withName("hello-web").get();
+    StatefulSet web =
+        client.apps().statefulSets().inNamespace("demo-dev").withName("hello-web").get();
     assertThat(web).isNotNull();
     assertThat(web.getSpec().getReplicas()).isEqualTo(2);
   }
@@ -144,7 +144,7 @@ class GitOpsLoopE2E {
         "hello's objects pruned",
         LOOP,
         () ->
-            client.apps().deployments().inNamespace("demo-dev").withName("hello-web").get() == null
+            client.apps().statefulSets().inNamespace("demo-dev").withName("hello-web").get() == null
                 && client.secrets().inNamespace("demo-dev").withName("hello-env").get() == null
                 && client.services().inNamespace("demo-dev").withName("hello").get() == null);
   }
@@ -156,8 +156,8 @@ class GitOpsLoopE2E {
         "demo/dev/steady/manifest.yml",
         "applications:\n- name: steady\n  docker: {image: busybox}\n  no-route: true\n  health-check-type: process\n");
     awaitState(repository.commitAndPush("add steady"), "success");
-    long steadyBefore = deployment("steady-web").getMetadata().getGeneration();
-    long otherBefore = deployment("other-web").getMetadata().getGeneration();
+    long steadyBefore = statefulSet("steady-web").getMetadata().getGeneration();
+    long otherBefore = statefulSet("other-web").getMetadata().getGeneration();
 
     String sha =
         repository
@@ -168,10 +168,10 @@ class GitOpsLoopE2E {
             .commitAndPush("change other's env");
     awaitState(sha, "success");
     Await.until(
-        "other's Deployment rolls",
+        "other's StatefulSet rolls",
         LOOP,
-        () -> deployment("other-web").getMetadata().getGeneration() > otherBefore);
-    assertThat(deployment("steady-web").getMetadata().getGeneration()).isEqualTo(steadyBefore);
+        () -> statefulSet("other-web").getMetadata().getGeneration() > otherBefore);
+    assertThat(statefulSet("steady-web").getMetadata().getGeneration()).isEqualTo(steadyBefore);
   }
 
   /** As {@code kubectl patch --type=json}: no resourceVersion, so no conflict with the operator. */
@@ -183,14 +183,14 @@ class GitOpsLoopE2E {
   void editsByHandAreSetBack() {
     client
         .apps()
-        .deployments()
+        .statefulSets()
         .inNamespace("demo-dev")
         .withName("steady-web")
         .patch(PatchContext.of(PatchType.JSON), REPLACE_INSTANCES.formatted("/spec/replicas", 3));
     Await.until(
-        "the Deployment scaled by hand is set back to 1 replica",
+        "the StatefulSet scaled by hand is set back to 1 replica",
         LOOP,
-        () -> deployment("steady-web").getSpec().getReplicas() == 1);
+        () -> statefulSet("steady-web").getSpec().getReplicas() == 1);
 
     client
         .resources(CFApp.class)
@@ -206,7 +206,7 @@ class GitOpsLoopE2E {
           CFApp app =
               client.resources(CFApp.class).inNamespace("demo-dev").withName("steady").get();
           return app.getSpec().getProcesses().get(0).getInstances() == 1
-              && deployment("steady-web").getSpec().getReplicas() == 1;
+              && statefulSet("steady-web").getSpec().getReplicas() == 1;
         });
     awaitEvent("Warning", "DriftCorrected", "changed outside Git");
   }
@@ -361,8 +361,8 @@ class GitOpsLoopE2E {
                             && e.getMessage().contains(messagePart)));
   }
 
-  private static Deployment deployment(String name) {
-    return client.apps().deployments().inNamespace("demo-dev").withName(name).get();
+  private static StatefulSet statefulSet(String name) {
+    return client.apps().statefulSets().inNamespace("demo-dev").withName(name).get();
   }
 
   private static GitSource gitSource() {

@@ -10,7 +10,7 @@ import dev.gitfoundry.testing.Await;
 import dev.gitfoundry.testing.GitWorkingCopy;
 import dev.gitfoundry.testing.GiteaServer;
 import dev.gitfoundry.testing.KubeCluster;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -204,7 +204,7 @@ class LeaderElectionE2E {
 
     String sha = repository.write(MANIFEST, helloManifest("new-leader")).commitAndPush("takeover");
     awaitState(sha, "success");
-    Deployment web = client.apps().deployments().inNamespace(SPACE).withName("hello-web").get();
+    StatefulSet web = client.apps().statefulSets().inNamespace(SPACE).withName("hello-web").get();
     assertThat(web.getSpec().getReplicas()).isEqualTo(2);
     for (String commit : commits) {
       Map<String, Long> posted = GiteaSources.postedCounts(gitea, repo, commit);

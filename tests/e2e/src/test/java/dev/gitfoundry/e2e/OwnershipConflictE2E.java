@@ -17,7 +17,7 @@ import dev.gitfoundry.testing.GiteaServer;
 import dev.gitfoundry.testing.KubeCluster;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -103,13 +103,13 @@ class OwnershipConflictE2E {
             .commitAndPush("alpha in shared/dev");
     client.resource(gitSource(first)).create();
     awaitState(first, sha, "success");
-    assertThat(deployment("alpha-web")).isNotNull();
+    assertThat(statefulSet("alpha-web")).isNotNull();
   }
 
   @Test
   @Order(2)
   void aSecondSourceClaimingTheSameSpaceIsRefusedWholeAndChangesNothing() {
-    Deployment alphaBefore = deployment("alpha-web");
+    StatefulSet alphaBefore = statefulSet("alpha-web");
     String sha =
         second
             .workingCopy()
@@ -149,7 +149,7 @@ class OwnershipConflictE2E {
         .isNull();
 
     // The first source's app is untouched and still its own.
-    Deployment alpha = deployment("alpha-web");
+    StatefulSet alpha = statefulSet("alpha-web");
     assertThat(alpha.getMetadata().getUid()).isEqualTo(alphaBefore.getMetadata().getUid());
     assertThat(alpha.getMetadata().getGeneration())
         .isEqualTo(alphaBefore.getMetadata().getGeneration());
@@ -183,13 +183,13 @@ class OwnershipConflictE2E {
         "first source drops the space -> second source success: %.1f s%n",
         (System.nanoTime() - dropped) / 1e9);
     assertThat(awaitReady(second, "Succeeded").getStatus()).isEqualTo("True");
-    assertThat(deployment("beta-web")).isNotNull();
+    assertThat(statefulSet("beta-web")).isNotNull();
     assertThat(client.resources(CFApp.class).inNamespace(SHARED_SPACE).withName("alpha").get())
         .isNull();
     assertThat(client.namespaces().withName(SHARED_SPACE).get().getMetadata().getLabels())
         .containsEntry(Labels.SOURCE_NAMESPACE, second.namespace());
     assertThat(client.namespaces().withName("solo-b-dev").get()).isNotNull();
-    assertThat(client.apps().deployments().inNamespace("solo-a-dev").withName("keeper-web").get())
+    assertThat(client.apps().statefulSets().inNamespace("solo-a-dev").withName("keeper-web").get())
         .as("the first source's other space keeps running")
         .isNotNull();
   }
@@ -234,8 +234,8 @@ class OwnershipConflictE2E {
     return Conditions.get(source(team).getStatus(), Conditions.READY).orElseThrow();
   }
 
-  private static Deployment deployment(String name) {
-    return client.apps().deployments().inNamespace(SHARED_SPACE).withName(name).get();
+  private static StatefulSet statefulSet(String name) {
+    return client.apps().statefulSets().inNamespace(SHARED_SPACE).withName(name).get();
   }
 
   private static List<Event> events(Team team, String reason) {

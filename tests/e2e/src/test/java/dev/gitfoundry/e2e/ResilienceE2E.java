@@ -10,7 +10,7 @@ import dev.gitfoundry.testing.Await;
 import dev.gitfoundry.testing.GitWorkingCopy;
 import dev.gitfoundry.testing.GiteaServer;
 import dev.gitfoundry.testing.KubeCluster;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -85,7 +85,7 @@ class ResilienceE2E {
     Await.until(
         "the source reports the failed fetch", LOOP, () -> "FetchFailed".equals(readyReason()));
     Thread.sleep(8_000); // several more 2 s poll intervals without Git
-    Deployment web = client.apps().deployments().inNamespace(SPACE).withName("hello-web").get();
+    StatefulSet web = client.apps().statefulSets().inNamespace(SPACE).withName("hello-web").get();
     assertThat(web).as("the running app is kept").isNotNull();
     assertThat(web.getSpec().getReplicas()).isEqualTo(2);
     // hello's CFApp, CFRoute and env Secret; the CFOrg, CFSpace and their two Namespaces

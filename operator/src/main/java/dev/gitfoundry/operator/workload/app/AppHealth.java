@@ -9,8 +9,7 @@ import dev.gitfoundry.operator.workload.Readiness;
 import dev.gitfoundry.operator.workload.Reasons;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,7 +22,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Reads an app's Deployments and Pods into per-process instances and one Ready verdict. */
+/**
+ * Reads an app's StatefulSets and Pods into per-process instances and one Ready verdict. A rollout
+ * that never finishes has no deadline of its own here (StatefulSets have none): the GitSource's
+ * progress deadline reports it, with the Pods' problem when there is one.
+ */
 final class AppHealth {
   private static final Duration RECHECK = Duration.ofSeconds(60);
   private static final Set<String> STUCK_CONTAINER_REASONS =
@@ -38,31 +41,27 @@ final class AppHealth {
 
   private AppHealth() {}
 
-  static Result assess(CFApp app, Collection<Deployment> deployments, Collection<Pod> pods) {
-    Map<String, Deployment> byName =
-        deployments.stream()
+  static Result assess(CFApp app, Collection<StatefulSet> statefulSets, Collection<Pod> pods) {
+    Map<String, StatefulSet> byName =
+        statefulSets.stream()
             .collect(
                 Collectors.toMap(d -> d.getMetadata().getName(), Function.identity(), (a, b) -> a));
     List<ProcessStatus> processes = new ArrayList<>();
     List<String> notReady = new ArrayList<>();
     Readiness problem = null;
-    for (ProcessSpec process : ProcessDeploymentsDependent.processes(app)) {
-      int desired = ProcessDeploymentsDependent.desiredInstances(app, process);
-      Deployment deployment = byName.get(AppNames.deployment(app, process.getType()));
+    for (ProcessSpec process : ProcessStatefulSetsDependent.processes(app)) {
+      int desired = ProcessStatefulSetsDependent.desiredInstances(app, process);
+      StatefulSet statefulSet = byName.get(AppNames.workload(app, process.getType()));
       int ready =
-          deployment == null
+          statefulSet == null || statefulSet.getStatus() == null
               ? 0
-              : count(
-                  deployment.getStatus() == null
-                      ? null
-                      : deployment.getStatus().getReadyReplicas());
+              : count(statefulSet.getStatus().getReadyReplicas());
       processes.add(processStatus(process.getType(), desired, ready));
-      if (!rolledOut(deployment, desired)) {
+      if (!rolledOut(statefulSet, desired)) {
         notReady.add(process.getType() + " " + ready + "/" + desired);
         if (problem == null) {
           problem =
               podProblem(process.getType(), pods)
-                  .or(() -> deadlineProblem(process.getType(), deployment))
                   .or(() -> schedulingProblem(process.getType(), pods))
                   .orElse(null);
         }
@@ -91,20 +90,27 @@ final class AppHealth {
             RECHECK));
   }
 
-  /** Every desired instance runs the current template and is available. */
-  private static boolean rolledOut(Deployment deployment, int desired) {
-    if (deployment == null || deployment.getStatus() == null) {
+  /**
+   * Every desired instance runs the current template and is available: the controller saw the
+   * latest spec, has exactly the desired Pods, all of the update revision, all available.
+   */
+  private static boolean rolledOut(StatefulSet statefulSet, int desired) {
+    if (statefulSet == null || statefulSet.getStatus() == null) {
       return false;
     }
-    var status = deployment.getStatus();
-    Long generation = deployment.getMetadata().getGeneration();
+    var status = statefulSet.getStatus();
+    Long generation = statefulSet.getMetadata().getGeneration();
     boolean observed =
         status.getObservedGeneration() != null
             && generation != null
             && status.getObservedGeneration() >= generation;
+    boolean onUpdateRevision =
+        desired == 0 || Objects.equals(status.getCurrentRevision(), status.getUpdateRevision());
     return observed
+        && onUpdateRevision
         && count(status.getReplicas()) == desired
         && count(status.getUpdatedReplicas()) == desired
+        && count(status.getReadyReplicas()) == desired
         && count(status.getAvailableReplicas()) == desired;
   }
 
@@ -145,26 +151,6 @@ final class AppHealth {
                     Reasons.UNSCHEDULABLE,
                     "process " + processType + " cannot be scheduled: " + c.getMessage(),
                     RECHECK));
-  }
-
-  private static Optional<Readiness> deadlineProblem(String processType, Deployment deployment) {
-    if (deployment == null
-        || deployment.getStatus() == null
-        || deployment.getStatus().getConditions() == null) {
-      return Optional.empty();
-    }
-    return deployment.getStatus().getConditions().stream()
-        .filter(c -> "Progressing".equals(c.getType()) && "False".equals(c.getStatus()))
-        .filter(c -> Reasons.PROGRESS_DEADLINE_EXCEEDED.equals(c.getReason()))
-        .findFirst()
-        .map(
-            (DeploymentCondition c) ->
-                Readiness.stalled(
-                    Reasons.PROGRESS_DEADLINE_EXCEEDED,
-                    "process "
-                        + processType
-                        + " did not become ready within its progress deadline: "
-                        + c.getMessage()));
   }
 
   private static Stream<ContainerStatus> containerStatuses(Pod pod) {

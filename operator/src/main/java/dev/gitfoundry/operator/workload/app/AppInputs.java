@@ -1,5 +1,6 @@
 package dev.gitfoundry.operator.workload.app;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,18 +11,25 @@ import java.util.Map;
  * @param image the image every process runs; null until kpack has built one
  * @param build what kpack builds for a buildpack or cnb app; null for docker apps
  * @param runtimeEnv the runtime Secret's data: manifest env, VCAP_APPLICATION, VCAP_SERVICES
+ * @param bindings the bound services, mounted as files too
  * @param checksum changes when a running instance must restart to see new env or credentials
  */
 record AppInputs(
-    String guid, String image, KpackBuild build, Map<String, String> runtimeEnv, String checksum) {
+    String guid,
+    String image,
+    KpackBuild build,
+    Map<String, String> runtimeEnv,
+    List<BindingFiles.Binding> bindings,
+    String checksum) {
   static final String KEY = AppInputs.class.getName();
 
   AppInputs {
     runtimeEnv = Map.copyOf(runtimeEnv);
+    bindings = List.copyOf(bindings);
   }
 
   AppInputs withImage(String builtImage) {
-    return new AppInputs(guid, builtImage, build, runtimeEnv, checksum);
+    return new AppInputs(guid, builtImage, build, runtimeEnv, bindings, checksum);
   }
 
   /**

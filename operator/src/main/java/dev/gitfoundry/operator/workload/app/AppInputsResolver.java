@@ -91,15 +91,22 @@ final class AppInputsResolver {
     }
 
     List<Vcap.BoundService> services = new ArrayList<>();
+    List<BindingFiles.Binding> bindings = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (ServiceBinding binding : nullToEmpty(app.getSpec().getServices())) {
       var secret = sources.secret(namespace, binding.getName());
       if (secret.isEmpty()) {
         missing.add(binding.getName());
       } else {
+        Map<String, String> credentials = decode(secret.get());
         services.add(
-            new Vcap.BoundService(
-                binding.getName(), binding.getBindingName(), decode(secret.get())));
+            new Vcap.BoundService(binding.getName(), binding.getBindingName(), credentials));
+        bindings.add(
+            new BindingFiles.Binding(
+                binding.getBindingName() != null ? binding.getBindingName() : binding.getName(),
+                binding.getName(),
+                credentials.containsKey("type"),
+                credentials.containsKey("provider")));
       }
     }
     if (!missing.isEmpty()) {
@@ -118,8 +125,7 @@ final class AppInputsResolver {
     String vcapServices = Vcap.services(services);
     ProcessSpec limits = limitsProcess(app);
     List<String> uris = sources.routesTo(app).stream().map(RouteUrls::uri).toList();
-    env.put(
-        "VCAP_APPLICATION",
+    String vcapApplication =
         Vcap.application(
             guid,
             app.getSpec().getDisplayName(),
@@ -127,12 +133,16 @@ final class AppInputsResolver {
             uris,
             orZero(limits == null ? null : limits.getMemoryMB()),
             orZero(limits == null ? null : limits.getDiskMB()),
-            cfApi));
+            cfApi);
+    env.put("VCAP_APPLICATION", vcapApplication);
+    // Each instance's VCAP_APPLICATION adds its index and id to these (InstanceEnv).
+    env.put(InstanceEnv.VCAP_FIELDS, vcapApplication.substring(1, vcapApplication.length() - 1));
     env.put("VCAP_SERVICES", vcapServices);
-    // Route changes alone do not restart instances (as on CF); env and credentials do.
+    // Route changes alone do not restart instances (as on CF); env and credentials do, and so
+    // does any change of a bound Secret, whose files are mounted too.
     // The image itself is in the pod template; the checksum covers what envFrom hides.
     String checksum = sha256(envValues(env));
-    return new Resolution(new AppInputs(guid, image, build, env, checksum), null);
+    return new Resolution(new AppInputs(guid, image, build, env, bindings, checksum), null);
   }
 
   private Vcap.Placement placement(CFApp app) {
@@ -215,7 +225,7 @@ final class AppInputsResolver {
     StringBuilder b = new StringBuilder();
     env.forEach(
         (k, v) -> {
-          if (!"VCAP_APPLICATION".equals(k)) {
+          if (!"VCAP_APPLICATION".equals(k) && !InstanceEnv.VCAP_FIELDS.equals(k)) {
             b.append(k).append('=').append(v).append('\n');
           }
         });

@@ -1,6 +1,7 @@
 package dev.gitfoundry.operator.workload.app;
 
 import dev.gitfoundry.api.v1alpha1.CFApp;
+import dev.gitfoundry.compiler.repository.KubernetesNames;
 
 /** Names of an app's children. */
 public final class AppNames {
@@ -16,8 +17,12 @@ public final class AppNames {
     return app.getMetadata().getName() + "-runtime";
   }
 
-  public static String deployment(CFApp app, String processType) {
-    return app.getMetadata().getName() + "-" + processType;
+  /**
+   * The StatefulSet of one process type; its Pods are {@code <name>-<index>}. At most 52
+   * characters: the controller labels Pods with the name and a revision hash, within 63.
+   */
+  public static String workload(CFApp app, String processType) {
+    return KubernetesNames.label(app.getMetadata().getName() + "-" + processType, 52);
   }
 
   /** The Service of the app's web process; routes send traffic to it. */

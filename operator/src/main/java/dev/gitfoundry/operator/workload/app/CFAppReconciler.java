@@ -11,7 +11,7 @@ import dev.gitfoundry.operator.workload.WorkloadEvents;
 import dev.gitfoundry.operator.workload.WorkloadLabels;
 import dev.gitfoundry.operator.workload.route.RouteUrls;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -27,7 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * CFApp → runtime Secret, one Deployment per process, a Service for the web process. Status: guid,
+ * CFApp → runtime Secret, one StatefulSet per process, a Service for the web process. Status: guid,
  * instances per process, URLs of the routes to it, and Ready once every process is available.
  */
 public final class CFAppReconciler implements Reconciler<CFApp> {
@@ -38,19 +38,14 @@ public final class CFAppReconciler implements Reconciler<CFApp> {
   private final Workflow<CFApp> workflow;
   private final StatusPatch<CFApp, CFAppStatus> status;
   private final WorkloadEvents events;
+  private final LegacyDeployments legacyDeployments = new LegacyDeployments();
 
   /**
-   * @param progressDeadline how long a rollout may take before Kubernetes reports it stuck
    * @param cfApi the CF API URL, for VCAP_APPLICATION
    * @param kpackInstalled whether kpack's {@code images.kpack.io} was served at startup
    * @param staging how kpack builds buildpack apps
    */
-  public CFAppReconciler(
-      Duration progressDeadline,
-      String cfApi,
-      boolean kpackInstalled,
-      StagingConfig staging,
-      Clock clock) {
+  public CFAppReconciler(String cfApi, boolean kpackInstalled, StagingConfig staging, Clock clock) {
     this.resolver = new AppInputsResolver(sources, cfApi, kpackInstalled, staging);
     boolean builds = kpackInstalled && staging.configured();
     this.kpackImage = builds ? new KpackImageDependent() : null;
@@ -59,12 +54,12 @@ public final class CFAppReconciler implements Reconciler<CFApp> {
             ? new WorkflowBuilder<CFApp>().addDependentResource(kpackImage).build()
             : new WorkflowBuilder<CFApp>().build();
     var runtimeSecret = new RuntimeSecretDependent();
-    var deployments = new ProcessDeploymentsDependent(progressDeadline);
+    var statefulSets = new ProcessStatefulSetsDependent();
     var service = new WebServiceDependent();
     this.workflow =
         new WorkflowBuilder<CFApp>()
             .addDependentResource(runtimeSecret)
-            .addDependentResourceAndConfigure(deployments)
+            .addDependentResourceAndConfigure(statefulSets)
             .dependsOn(runtimeSecret)
             .addDependentResourceAndConfigure(service)
             .withReconcilePrecondition((dependent, app, context) -> hasWebProcess((CFApp) app))
@@ -108,6 +103,7 @@ public final class CFAppReconciler implements Reconciler<CFApp> {
       workflow.reconcile(app, context);
       health = health(app, context);
       readiness = health.readiness();
+      legacyDeployments.retireIfReady(context.getClient(), app, readiness.isReady());
     } else {
       // Keep whatever already runs: a Secret that went missing must not take the app down.
       health = health(app, context);
@@ -148,7 +144,7 @@ public final class CFAppReconciler implements Reconciler<CFApp> {
   private AppHealth.Result health(CFApp app, Context<CFApp> context) {
     return AppHealth.assess(
         app,
-        context.getSecondaryResources(Deployment.class),
+        context.getSecondaryResources(StatefulSet.class),
         context.getSecondaryResources(Pod.class));
   }
 
@@ -166,7 +162,7 @@ public final class CFAppReconciler implements Reconciler<CFApp> {
   }
 
   private static boolean hasWebProcess(CFApp app) {
-    return ProcessDeploymentsDependent.processes(app).stream()
+    return ProcessStatefulSetsDependent.processes(app).stream()
         .anyMatch(p -> AppNames.WEB.equals(p.getType()));
   }
 }

@@ -3,6 +3,7 @@ package dev.gitfoundry.operator.workload.app;
 import dev.gitfoundry.api.v1alpha1.HealthCheck;
 import dev.gitfoundry.api.v1alpha1.ProcessSpec;
 import dev.gitfoundry.api.v1alpha1.Sidecar;
+import dev.gitfoundry.operator.workload.Mebibytes;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
@@ -24,7 +25,11 @@ final class ProcessTemplate {
 
   private ProcessTemplate() {}
 
-  static Container app(ProcessSpec process, String image, String runtimeSecret) {
+  static Container app(
+      ProcessSpec process,
+      String image,
+      String runtimeSecret,
+      List<BindingFiles.Binding> bindings) {
     HealthCheck liveness = orDefault(process.getHealthCheck(), defaultLiveness(process));
     HealthCheck readiness = process.getReadinessCheck();
     Probe livenessProbe = probe(liveness);
@@ -37,11 +42,9 @@ final class ProcessTemplate {
         .withContainerPort(AppNames.PORT)
         .withProtocol("TCP")
         .endPort()
-        .addNewEnv()
-        .withName("PORT")
-        .withValue(Integer.toString(AppNames.PORT))
-        .endEnv()
+        .withEnv(InstanceEnv.of(process.getType(), !bindings.isEmpty()))
         .withEnvFrom(new EnvFromSourceBuilder().withNewSecretRef(runtimeSecret, false).build())
+        .withVolumeMounts(BindingFiles.mounts(bindings))
         .withResources(resources(process.getMemoryMB(), process.getDiskMB()))
         .withLivenessProbe(livenessProbe)
         .withReadinessProbe(readiness == null ? null : probe(readiness))
@@ -49,12 +52,20 @@ final class ProcessTemplate {
         .build();
   }
 
-  static Container sidecar(Sidecar sidecar, String image, String runtimeSecret) {
+  /** A sidecar sees what its process sees, as on CF. */
+  static Container sidecar(
+      Sidecar sidecar,
+      String processType,
+      String image,
+      String runtimeSecret,
+      List<BindingFiles.Binding> bindings) {
     return new ContainerBuilder()
         .withName(sidecar.getName().toLowerCase(Locale.ROOT))
         .withImage(image)
         .withCommand(shell(sidecar.getCommand()))
+        .withEnv(InstanceEnv.of(processType, !bindings.isEmpty()))
         .withEnvFrom(new EnvFromSourceBuilder().withNewSecretRef(runtimeSecret, false).build())
+        .withVolumeMounts(BindingFiles.mounts(bindings))
         .withResources(resources(sidecar.getMemoryMB(), null))
         .build();
   }
@@ -122,15 +133,8 @@ final class ProcessTemplate {
         : new ResourceRequirementsBuilder().withRequests(amounts).withLimits(amounts).build();
   }
 
-  /** In the canonical form the API server returns, so that comparisons do not see drift. */
   static Quantity mebibytes(long mb) {
-    if (mb % (1024L * 1024) == 0) {
-      return new Quantity(mb / (1024L * 1024) + "Ti");
-    }
-    if (mb % 1024 == 0) {
-      return new Quantity(mb / 1024 + "Gi");
-    }
-    return new Quantity(mb + "Mi");
+    return Mebibytes.quantity(mb);
   }
 
   private static <T> T orDefault(T value, T fallback) {

@@ -8,15 +8,15 @@ import dev.gitfoundry.api.v1alpha1.ProcessSpec;
 import dev.gitfoundry.operator.workload.Readiness;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AppHealthTest {
   @Test
   void readyWhenEveryProcessHasItsInstancesAvailable() {
-    var result = AppHealth.assess(app(2), List.of(deployment("web-web", 2, 2)), List.of());
+    var result = AppHealth.assess(app(2), List.of(statefulSet("web-web", 2, 2)), List.of());
 
     assertThat(result.readiness().isReady()).isTrue();
     assertThat(result.readiness().reason()).isEqualTo("Running");
@@ -26,7 +26,7 @@ class AppHealthTest {
 
   @Test
   void notReadyWhileInstancesAreMissing() {
-    var result = AppHealth.assess(app(2), List.of(deployment("web-web", 2, 1)), List.of());
+    var result = AppHealth.assess(app(2), List.of(statefulSet("web-web", 2, 1)), List.of());
 
     assertThat(result.readiness().kind()).isEqualTo(Readiness.Kind.WAITING);
     assertThat(result.readiness().reason()).isEqualTo("ProcessesNotReady");
@@ -38,7 +38,7 @@ class AppHealthTest {
     CFApp app = app(3);
     app.getSpec().setDesiredState(DesiredState.STOPPED);
 
-    var result = AppHealth.assess(app, List.of(deployment("web-web", 0, 0)), List.of());
+    var result = AppHealth.assess(app, List.of(statefulSet("web-web", 0, 0)), List.of());
 
     assertThat(result.readiness().reason()).isEqualTo("Stopped");
     assertThat(result.processes().get(0).getDesiredInstances()).isZero();
@@ -47,36 +47,45 @@ class AppHealthTest {
   @Test
   void containerWaitingReasonsComeFromPods() {
     var crashing = pod("CrashLoopBackOff", "back-off 5m0s restarting failed container");
-    var result = AppHealth.assess(app(1), List.of(deployment("web-web", 1, 0)), List.of(crashing));
+    var result = AppHealth.assess(app(1), List.of(statefulSet("web-web", 1, 0)), List.of(crashing));
 
     assertThat(result.readiness().reason()).isEqualTo("CrashLoopBackOff");
     assertThat(result.readiness().message()).contains("process web").contains("back-off");
     var pulling = pod("ImagePullBackOff", "Back-off pulling image");
     assertThat(
-            AppHealth.assess(app(1), List.of(deployment("web-web", 1, 0)), List.of(pulling))
+            AppHealth.assess(app(1), List.of(statefulSet("web-web", 1, 0)), List.of(pulling))
                 .readiness()
                 .reason())
         .isEqualTo("ImagePullBackOff");
   }
 
   @Test
-  void progressDeadlineComesFromTheDeployment() {
-    Deployment stuck =
-        new DeploymentBuilder(deployment("web-web", 1, 0))
+  void notReadyUntilEveryPodRunsTheUpdateRevision() {
+    StatefulSet rolling =
+        new StatefulSetBuilder(statefulSet("web-web", 2, 2))
             .editStatus()
-            .addNewCondition()
-            .withType("Progressing")
-            .withStatus("False")
-            .withReason("ProgressDeadlineExceeded")
-            .withMessage("ReplicaSet has timed out progressing.")
-            .endCondition()
+            .withCurrentRevision("web-web-1")
+            .withUpdateRevision("web-web-2")
+            .withUpdatedReplicas(1)
             .endStatus()
             .build();
 
-    var result = AppHealth.assess(app(1), List.of(stuck), List.of());
+    var result = AppHealth.assess(app(2), List.of(rolling), List.of());
 
-    assertThat(result.readiness().reason()).isEqualTo("ProgressDeadlineExceeded");
-    assertThat(result.readiness().kind()).isEqualTo(Readiness.Kind.STALLED);
+    assertThat(result.readiness().kind()).isEqualTo(Readiness.Kind.WAITING);
+    assertThat(result.processes().get(0).getReadyInstances()).isEqualTo(2);
+  }
+
+  @Test
+  void notReadyBeforeTheControllerSawTheLatestSpec() {
+    StatefulSet stale =
+        new StatefulSetBuilder(statefulSet("web-web", 2, 2))
+            .editMetadata()
+            .withGeneration(3L)
+            .endMetadata()
+            .build();
+
+    assertThat(AppHealth.assess(app(2), List.of(stale), List.of()).readiness().isReady()).isFalse();
   }
 
   @Test
@@ -96,14 +105,14 @@ class AppHealthTest {
             .endStatus()
             .build();
 
-    var result = AppHealth.assess(app(1), List.of(deployment("web-web", 1, 0)), List.of(pending));
+    var result = AppHealth.assess(app(1), List.of(statefulSet("web-web", 1, 0)), List.of(pending));
 
     assertThat(result.readiness().reason()).isEqualTo("Unschedulable");
     assertThat(result.readiness().message()).contains("Insufficient memory");
   }
 
   @Test
-  void missingDeploymentIsNotReady() {
+  void missingStatefulSetIsNotReady() {
     var result = AppHealth.assess(app(1), List.of(), List.of());
 
     assertThat(result.readiness().isReady()).isFalse();
@@ -121,14 +130,16 @@ class AppHealthTest {
     return app;
   }
 
-  private static Deployment deployment(String name, int replicas, int available) {
-    return new DeploymentBuilder()
+  private static StatefulSet statefulSet(String name, int replicas, int available) {
+    return new StatefulSetBuilder()
         .withNewMetadata()
         .withName(name)
         .withGeneration(2L)
         .endMetadata()
         .withNewStatus()
         .withObservedGeneration(2L)
+        .withCurrentRevision(name + "-1")
+        .withUpdateRevision(name + "-1")
         .withReplicas(replicas)
         .withUpdatedReplicas(replicas)
         .withReadyReplicas(available)

@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gitfoundry.api.v1alpha1.HealthCheck;
 import dev.gitfoundry.api.v1alpha1.ProcessSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProcessTemplateTest {
   @Test
   void webDefaultsToAPortCheckAndOtherTypesToNone() {
-    var web = ProcessTemplate.app(process("web"), "img", "rt");
+    var web = ProcessTemplate.app(process("web"), "img", "rt", List.of());
     assertThat(web.getLivenessProbe().getTcpSocket().getPort().getIntVal()).isEqualTo(8080);
     assertThat(web.getReadinessProbe()).isNull();
     assertThat(web.getStartupProbe()).isNull();
 
-    var worker = ProcessTemplate.app(process("worker"), "img", "rt");
+    var worker = ProcessTemplate.app(process("worker"), "img", "rt", List.of());
     assertThat(worker.getLivenessProbe()).isNull();
   }
 
@@ -31,7 +32,7 @@ class ProcessTemplateTest {
     process.setTimeoutSeconds(9);
     process.setCommand("bundle exec rackup");
 
-    var container = ProcessTemplate.app(process, "img", "rt");
+    var container = ProcessTemplate.app(process, "img", "rt", List.of());
 
     assertThat(container.getCommand()).containsExactly("/bin/sh", "-c", "bundle exec rackup");
     assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");

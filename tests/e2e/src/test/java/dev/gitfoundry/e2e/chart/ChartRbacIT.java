@@ -109,9 +109,19 @@ class ChartRbacIT {
     "create, '', pods, acme-prod, false",
     "create, '', pods/exec, acme-prod, false",
     "create, '', events, acme-prod, true",
-    "list, '', configmaps, acme-prod, false",
-    "patch, apps, deployments, acme-prod, true",
-    "create, apps, statefulsets, acme-prod, false",
+    "list, '', configmaps, acme-prod, true",
+    "update, '', configmaps, acme-prod, true",
+    "delete, '', configmaps, acme-prod, false",
+    "get, '', pods/log, acme-prod, true",
+    "list, metrics.k8s.io, pods, acme-prod, true",
+    "patch, apps, statefulsets, acme-prod, true",
+    "delete, apps, deployments, acme-prod, true",
+    "patch, apps, deployments, acme-prod, false",
+    "create, apps, deployments, acme-prod, false",
+    "create, apps, daemonsets, acme-prod, false",
+    "patch, '', resourcequotas, acme-prod, true",
+    "patch, '', limitranges, acme-prod, true",
+    "patch, networking.k8s.io, networkpolicies, acme-prod, true",
     "patch, networking.k8s.io, ingresses, acme-prod, true",
     "patch, gateway.networking.k8s.io, httproutes, acme-prod, true",
     "patch, gateway.networking.k8s.io, gateways, acme-prod, false",
@@ -137,7 +147,7 @@ class ChartRbacIT {
   @Test
   void requestsReallyRunAsTheOperatorServiceAccount() {
     assertThat(operator.namespaces().withName(TENANT).get()).isNotNull();
-    assertThatThrownBy(() -> operator.configMaps().inNamespace(TENANT).list())
+    assertThatThrownBy(() -> operator.apps().daemonSets().inNamespace(TENANT).list())
         .isInstanceOf(KubernetesClientException.class)
         .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(403));
   }
@@ -182,15 +192,17 @@ class ChartRbacIT {
         .isInstanceOf(KubernetesClientException.class)
         .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(403));
 
-    // What the bindings give: a developer reads apps, pods, logs and deployments of that space
+    // What the bindings give: a developer reads apps, pods, logs and statefulsets of that space
     // only.
     assertThat(can("alice", List.of(), "list", "gitfoundry.dev", "cfapps", null, TENANT)).isTrue();
     assertThat(can("alice", List.of(), "get", "", "pods/log", null, TENANT)).isTrue();
-    assertThat(can("alice", List.of(), "watch", "apps", "deployments", null, TENANT)).isTrue();
+    assertThat(can("alice", List.of(), "watch", "apps", "statefulsets", null, TENANT)).isTrue();
     assertThat(can("alice", List.of(), "list", "", "services", null, TENANT)).isTrue();
     assertThat(can("alice", List.of(), "patch", "gitfoundry.dev", "cfapps", null, TENANT))
         .isFalse();
-    assertThat(can("alice", List.of(), "get", "", "secrets", null, TENANT)).isFalse();
+    // As on CF, developers see credentials (cf env); auditors do not.
+    assertThat(can("alice", List.of(), "get", "", "secrets", null, TENANT)).isTrue();
+    assertThat(can("bob", List.of(), "get", "", "secrets", null, TENANT)).isFalse();
     assertThat(can("alice", List.of(), "list", "gitfoundry.dev", "gitsources", null, TENANT))
         .isFalse();
     assertThat(can("alice", List.of(), "list", "gitfoundry.dev", "cfapps", null, OTHER_TENANT))

@@ -62,11 +62,15 @@ class ChartTemplateIT {
           "gitfoundry.dev gitsources/finalizers,cforgs/finalizers,cfspaces/finalizers,"
               + "cfapps/finalizers,cfroutes/finalizers update",
           "core namespaces get,list,watch,create,patch,delete",
-          "core secrets,services " + CRUD,
+          "core secrets,services,resourcequotas,limitranges " + CRUD,
           "core pods get,list,watch",
+          "core pods/log get",
+          "core configmaps get,list,watch,create,update",
+          "metrics.k8s.io pods get,list",
           "core events create,patch",
-          "apps deployments " + CRUD,
-          "networking.k8s.io ingresses " + CRUD,
+          "apps statefulsets " + CRUD,
+          "apps deployments list,delete",
+          "networking.k8s.io ingresses,networkpolicies " + CRUD,
           "gateway.networking.k8s.io httproutes " + CRUD,
           "rbac.authorization.k8s.io rolebindings " + CRUD,
           "rbac.authorization.k8s.io clusterroles bind "
@@ -244,6 +248,10 @@ class ChartTemplateIT {
         .containsEntry("GITFOUNDRY_PORT", "8080")
         .containsEntry("GITFOUNDRY_LEADER_ELECTION", "true")
         .containsEntry("GITFOUNDRY_PROGRESS_DEADLINE", "PT5M")
+        .containsEntry("GITFOUNDRY_APPLY_CONCURRENCY", "16")
+        .containsEntry("GITFOUNDRY_WORKLOAD_CONCURRENCY", "20")
+        .containsEntry("GITFOUNDRY_KUBE_API_QPS", "0")
+        .containsEntry("GITFOUNDRY_KUBE_API_BURST", "0")
         .containsEntry("GITFOUNDRY_CACHE_DIR", "/var/cache/gitfoundry");
     EnvVar podNamespace =
         operator.getEnv().stream()
@@ -356,6 +364,16 @@ class ChartTemplateIT {
         assertThat(rules)
             .as(name)
             .containsExactly("gitfoundry.dev cforgs,cfspaces,cfapps,cfroutes get,list,watch");
+      } else if (name.equals("gitfoundry-space-developer")) {
+        // As on CF, space developers see credentials (cf env); no other role does.
+        assertThat(rules)
+            .as(name)
+            .containsExactly(
+                "gitfoundry.dev cforgs,cfspaces,cfapps,cfroutes get,list,watch",
+                "core pods,services get,list,watch",
+                "core pods/log get",
+                "apps statefulsets get,list,watch",
+                "core secrets get,list");
       } else {
         assertThat(rules)
             .as(name)
@@ -363,7 +381,7 @@ class ChartTemplateIT {
                 "gitfoundry.dev cforgs,cfspaces,cfapps,cfroutes get,list,watch",
                 "core pods,services get,list,watch",
                 "core pods/log get",
-                "apps deployments get,list,watch");
+                "apps statefulsets get,list,watch");
       }
     }
     assertThat(

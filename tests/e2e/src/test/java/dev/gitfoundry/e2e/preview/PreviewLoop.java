@@ -37,7 +37,7 @@ final class PreviewLoop implements AutoCloseable {
   final KubeCluster cluster;
   final GiteaServer gitea;
   final KubernetesClient client;
-  final GitfoundryOperator operator;
+  GitfoundryOperator operator;
   final String namespace;
   final String repo;
   final Path clone;
@@ -79,6 +79,29 @@ final class PreviewLoop implements AutoCloseable {
     git(clone.getParent(), "clone", "--quiet", gitea.authenticatedCloneUrl(repo), clone.toString());
     git(clone, "checkout", "--quiet", "-B", "main");
     return new PreviewLoop(cluster, gitea, operator, namespace, repo, clone);
+  }
+
+  /** Stops the operator and starts a new one on the same port, as a restarted pod would be. */
+  void restartOperator() throws Exception {
+    int port = operator.httpPort();
+    operator.close();
+    operator =
+        new GitfoundryOperator(
+            client,
+            OperatorConfig.defaults().withPublicBaseUrl(URI.create("http://127.0.0.1:0")),
+            Files.createTempDirectory("git-cache"),
+            new InetSocketAddress("127.0.0.1", port),
+            Clock.systemUTC());
+    operator.start();
+  }
+
+  /** The comments on pull request {@code number}, oldest first. */
+  List<JsonNode> comments(int number) {
+    List<JsonNode> comments = new java.util.ArrayList<>();
+    gitea
+        .api("GET", "/repos/" + repo + "/issues/" + number + "/comments", null)
+        .forEach(comments::add);
+    return comments;
   }
 
   GitSource createSource(String name, int maxOpen) {

@@ -10,7 +10,7 @@ import dev.gitfoundry.testing.Await;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -92,7 +92,7 @@ class PullRequestPreviewE2E {
     assertThat(apps).extracting(a -> a.getMetadata().getName()).containsExactly("hello");
     List<Pod> pods = loop.client.pods().inNamespace(previewNamespace).list().getItems();
     assertThat(pods).isNotEmpty().allMatch(p -> "Running".equals(p.getStatus().getPhase()));
-    assertThat(loop.client.apps().deployments().inNamespace(previewNamespace).list().getItems())
+    assertThat(loop.client.apps().statefulSets().inNamespace(previewNamespace).list().getItems())
         .extracting(d -> d.getMetadata().getName())
         .containsExactly("hello-web");
     // main keeps running its own two apps, untouched
@@ -105,11 +105,21 @@ class PullRequestPreviewE2E {
         () ->
             previews().stream()
                 .anyMatch(p -> p.getNumber() == first && sha.equals(p.getHeadSha())));
+    Await.until(
+        "the comment says the preview runs", LOOP, () -> comment(first).contains("**Running**"));
+    assertThat(loop.comments(first)).hasSize(1);
+    assertThat(comment(first))
+        .contains("http://hello-pr-" + first + "." + PreviewLoop.DOMAIN)
+        .contains("| hello | preview / dev | changed: `env.GREETING` changed |")
+        .contains(sha.substring(0, 12))
+        .doesNotContain("hi from the preview"); // env values are never shown
   }
 
   @Test
   @Order(2)
-  void anotherPushUpdatesThePreviewInPlace() throws Exception {
+  void anotherPushUpdatesThePreviewAndItsOneCommentInPlaceAcrossARestart() throws Exception {
+    long commentId = loop.comments(first).get(0).get("id").asLong();
+    loop.restartOperator();
     String sha =
         loop.push(
             "change-hello",
@@ -123,6 +133,14 @@ class PullRequestPreviewE2E {
         () ->
             previews().stream()
                 .anyMatch(p -> p.getNumber() == first && sha.equals(p.getHeadSha())));
+    Await.until(
+        "the comment follows the new head",
+        LOOP,
+        () -> comment(first).contains(sha.substring(0, 12)));
+    assertThat(loop.comments(first))
+        .as("one comment per pull request, edited in place, also after a restart")
+        .hasSize(1)
+        .allMatch(c -> c.get("id").asLong() == commentId);
   }
 
   @Test
@@ -152,6 +170,8 @@ class PullRequestPreviewE2E {
         "status.previews forgets #" + first,
         LOOP,
         () -> previews().stream().noneMatch(p -> p.getNumber() == first));
+    assertThat(loop.comments(first)).hasSize(1);
+    assertThat(comment(first)).contains("**Preview removed**", "the pull request was closed");
 
     // The freed slot goes to the waiting pull request.
     String secondSha = loop.gitea.headCommit(loop.repo, "change-steady");
@@ -171,7 +191,7 @@ class PullRequestPreviewE2E {
   @Test
   @Order(5)
   void aBrokenManifestFailsOnThePullRequestHeadAndMainIsUntouched() throws Exception {
-    long mainGeneration = deployment("preview-dev", "hello-web").getMetadata().getGeneration();
+    long mainGeneration = statefulSet("preview-dev", "hello-web").getMetadata().getGeneration();
     String sha =
         loop.push(
             "break-hello",
@@ -184,10 +204,13 @@ class PullRequestPreviewE2E {
     assertThat(loop.latest(sha, PreviewLoop.PREVIEW_CONTEXT).get("description").asText())
         .startsWith("preview/dev/hello/manifest.yml:3:11");
     assertThat(loop.client.namespaces().withName("preview-dev-pr-" + broken).get()).isNull();
-    assertThat(deployment("preview-dev", "hello-web").getMetadata().getGeneration())
+    assertThat(statefulSet("preview-dev", "hello-web").getMetadata().getGeneration())
         .isEqualTo(mainGeneration);
     assertThat(loop.latestState(mainSha, "gitfoundry")).isEqualTo("success");
     assertThat(loop.latestState(sha, "gitfoundry")).isNull(); // main's loop never saw the PR
+    Await.until(
+        "the comment names the error", LOOP, () -> comment(broken).contains("Does not compile"));
+    assertThat(comment(broken)).contains("`preview/dev/hello/manifest.yml:3:11`");
     loop.closePullRequest(broken);
   }
 
@@ -265,6 +288,15 @@ class PullRequestPreviewE2E {
     loop.closePullRequest(number);
   }
 
+  /** The body of Gitfoundry's comment on pull request {@code number} ("" while there is none). */
+  private static String comment(int number) {
+    return loop.comments(number).stream()
+        .map(c -> c.get("body").asText())
+        .filter(b -> b.startsWith("<!-- gitfoundry-preview"))
+        .findFirst()
+        .orElse("");
+  }
+
   private static boolean nothingLeftOf(int number) {
     Map<String, String> labels = Map.of("gitfoundry.dev/pull-request", Integer.toString(number));
     return loop.client.namespaces().withName("preview-dev-pr-" + number).get() == null
@@ -293,8 +325,8 @@ class PullRequestPreviewE2E {
         : source.getStatus().getPreviews();
   }
 
-  private static Deployment deployment(String namespace, String name) {
-    return loop.client.apps().deployments().inNamespace(namespace).withName(name).get();
+  private static StatefulSet statefulSet(String namespace, String name) {
+    return loop.client.apps().statefulSets().inNamespace(namespace).withName(name).get();
   }
 
   private static String envValue(String namespace, String key) {

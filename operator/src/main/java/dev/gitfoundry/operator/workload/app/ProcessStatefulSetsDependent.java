@@ -6,14 +6,13 @@ import dev.gitfoundry.api.v1alpha1.DesiredState;
 import dev.gitfoundry.api.v1alpha1.ProcessSpec;
 import dev.gitfoundry.api.v1alpha1.Sidecar;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
 import io.javaoperatorsdk.operator.processing.dependent.CRUDKubernetesBulkDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,33 +20,35 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** One Deployment per process type; a process type removed from the app loses its Deployment. */
-final class ProcessDeploymentsDependent extends KubernetesDependentResource<Deployment, CFApp>
-    implements CRUDKubernetesBulkDependentResource<Deployment, CFApp>, GarbageCollected<CFApp> {
+/**
+ * One StatefulSet per process type, so that every instance has a stable index ({@code
+ * CF_INSTANCE_INDEX}, the Pod's {@code apps.kubernetes.io/pod-index} label; see
+ * docs/adr/0003-statefulsets-for-instance-indexes.md). Pods start and stop in parallel, as CF's
+ * instances do, and roll one at a time. A process type removed from the app loses its StatefulSet.
+ */
+final class ProcessStatefulSetsDependent extends KubernetesDependentResource<StatefulSet, CFApp>
+    implements CRUDKubernetesBulkDependentResource<StatefulSet, CFApp>, GarbageCollected<CFApp> {
   static final String CHECKSUM = Labels.PREFIX + "runtime-checksum";
 
-  private final int progressDeadlineSeconds;
-
-  ProcessDeploymentsDependent(Duration progressDeadline) {
-    super(Deployment.class);
-    this.progressDeadlineSeconds = (int) Math.max(1, progressDeadline.toSeconds());
+  ProcessStatefulSetsDependent() {
+    super(StatefulSet.class);
   }
 
   @Override
-  public Map<ResourceID, Deployment> desiredResources(CFApp app, Context<CFApp> context) {
+  public Map<ResourceID, StatefulSet> desiredResources(CFApp app, Context<CFApp> context) {
     AppInputs inputs = CFAppReconciler.inputs(context);
-    Map<ResourceID, Deployment> desired = new LinkedHashMap<>();
+    Map<ResourceID, StatefulSet> desired = new LinkedHashMap<>();
     for (ProcessSpec process : processes(app)) {
-      Deployment deployment = deployment(app, process, inputs);
-      desired.put(ResourceID.fromResource(deployment), deployment);
+      StatefulSet statefulSet = statefulSet(app, process, inputs);
+      desired.put(ResourceID.fromResource(statefulSet), statefulSet);
     }
     return desired;
   }
 
   @Override
-  public Map<ResourceID, Deployment> getSecondaryResources(CFApp app, Context<CFApp> context) {
+  public Map<ResourceID, StatefulSet> getSecondaryResources(CFApp app, Context<CFApp> context) {
     return context
-        .getSecondaryResourcesAsStream(Deployment.class)
+        .getSecondaryResourcesAsStream(StatefulSet.class)
         .collect(Collectors.toMap(ResourceID::fromResource, Function.identity()));
   }
 
@@ -62,27 +63,38 @@ final class ProcessDeploymentsDependent extends KubernetesDependentResource<Depl
     return AppNames.WEB.equals(process.getType()) ? 1 : 0;
   }
 
-  private Deployment deployment(CFApp app, ProcessSpec process, AppInputs inputs) {
+  private static StatefulSet statefulSet(CFApp app, ProcessSpec process, AppInputs inputs) {
     String runtimeSecret = AppNames.runtimeSecret(app);
+    List<BindingFiles.Binding> bindings = inputs.bindings();
     List<Container> containers = new ArrayList<>();
-    containers.add(ProcessTemplate.app(process, inputs.image(), runtimeSecret));
+    containers.add(ProcessTemplate.app(process, inputs.image(), runtimeSecret, bindings));
     for (Sidecar sidecar : sidecarsOf(app, process.getType())) {
-      containers.add(ProcessTemplate.sidecar(sidecar, inputs.image(), runtimeSecret));
+      containers.add(
+          ProcessTemplate.sidecar(
+              sidecar, process.getType(), inputs.image(), runtimeSecret, bindings));
     }
+    Map<String, String> annotations = new LinkedHashMap<>();
+    annotations.put(CHECKSUM, inputs.checksum());
+    annotations.putAll(BindingFiles.annotations(bindings));
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(Labels.APP, app.getMetadata().getName());
     labels.put(Labels.APP_GUID, inputs.guid());
     labels.put(Labels.PROCESS_TYPE, process.getType());
     labels.put(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE);
-    return new DeploymentBuilder()
+    String name = AppNames.workload(app, process.getType());
+    return new StatefulSetBuilder()
         .withNewMetadata()
-        .withName(AppNames.deployment(app, process.getType()))
+        .withName(name)
         .withNamespace(app.getMetadata().getNamespace())
         .withLabels(labels)
         .endMetadata()
         .withNewSpec()
         .withReplicas(desiredInstances(app, process))
-        .withProgressDeadlineSeconds(progressDeadlineSeconds)
+        .withServiceName(name)
+        .withPodManagementPolicy("Parallel")
+        .withNewUpdateStrategy()
+        .withType("RollingUpdate")
+        .endUpdateStrategy()
         .withNewSelector()
         .addToMatchLabels(Labels.APP_GUID, inputs.guid())
         .addToMatchLabels(Labels.PROCESS_TYPE, process.getType())
@@ -90,10 +102,11 @@ final class ProcessDeploymentsDependent extends KubernetesDependentResource<Depl
         .withNewTemplate()
         .withNewMetadata()
         .withLabels(labels)
-        .addToAnnotations(CHECKSUM, inputs.checksum())
+        .withAnnotations(annotations)
         .endMetadata()
         .withNewSpec()
         .withContainers(containers)
+        .withVolumes(BindingFiles.volumes(bindings))
         .withEnableServiceLinks(false)
         .endSpec()
         .endTemplate()
