@@ -47,14 +47,15 @@ public final class Previews {
             statuses,
             comments,
             clock);
+    PreviewLifecycle lifecycle =
+        new PreviewLifecycle(
+            deployer, records, health, statuses, comments, progressDeadline, clock);
     return new PreviewReconciler(
         records,
         new PullRequestListing(forges, webhooks, clock),
-        deployer,
-        new PreviewLifecycle(
-            deployer, records, health, statuses, comments, progressDeadline, clock),
+        new PullRequestSync(deployer, lifecycle, clock),
+        lifecycle,
         webhooks,
-        leading,
-        clock);
+        leading);
   }
 }
