@@ -5,7 +5,6 @@ import dev.gitfoundry.api.v1alpha1.PreviewSpec;
 import dev.gitfoundry.api.v1alpha1.PreviewStatus;
 import dev.gitfoundry.gitsync.forge.ForgeException;
 import dev.gitfoundry.operator.forge.SourceForges;
-import dev.gitfoundry.operator.source.GitSourceRefs;
 import dev.gitfoundry.operator.source.SourceSecrets;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -14,13 +13,11 @@ import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -44,27 +41,24 @@ public final class PreviewReconciler implements Reconciler<GitSource> {
 
   private final PreviewRecords records;
   private final PullRequestListing listing;
-  private final PreviewDeployer deployer;
+  private final PullRequestSync pullRequests;
   private final PreviewLifecycle lifecycle;
   private final PreviewWebhooks webhooks;
   private final BooleanSupplier leading;
-  private final Clock clock;
 
   PreviewReconciler(
       PreviewRecords records,
       PullRequestListing listing,
-      PreviewDeployer deployer,
+      PullRequestSync pullRequests,
       PreviewLifecycle lifecycle,
       PreviewWebhooks webhooks,
-      BooleanSupplier leading,
-      Clock clock) {
+      BooleanSupplier leading) {
     this.records = records;
     this.listing = listing;
-    this.deployer = deployer;
+    this.pullRequests = pullRequests;
     this.lifecycle = lifecycle;
     this.webhooks = webhooks;
     this.leading = leading;
-    this.clock = clock;
   }
 
   @Override
@@ -103,7 +97,7 @@ public final class PreviewReconciler implements Reconciler<GitSource> {
     lifecycle.expire(source, spec, previews);
     boolean retry = false;
     for (OpenPullRequest pr : open) {
-      retry |= !sync(source, spec, pr, previews);
+      retry |= !pullRequests.sync(source, spec, pr, previews);
     }
     lifecycle.checkReadiness(source, previews);
     records.publish(source, previews);
@@ -115,47 +109,6 @@ public final class PreviewReconciler implements Reconciler<GitSource> {
     }
     UpdateControl<GitSource> none = UpdateControl.noUpdate();
     return next == null ? none : none.rescheduleAfter(next);
-  }
-
-  /** Brings one pull request's preview to its head; false when it should be retried soon. */
-  private boolean sync(
-      GitSource source, PreviewSpec spec, OpenPullRequest pr, Map<Integer, PreviewStatus> previews)
-      throws InterruptedException {
-    PreviewStatus current = previews.get(pr.number());
-    boolean sameHead = current != null && pr.headSha().equals(current.getHeadSha());
-    if (sameHead && !"refused".equals(current.getState())) {
-      return true; // deployed, settled or expired: nothing new until the pull request moves
-    }
-    Set<Integer> deployed = new TreeSet<>();
-    previews.forEach(
-        (n, p) -> {
-          if (p.getNamespaces() != null) {
-            deployed.add(n);
-          }
-        });
-    PreviewPolicy.Decision decision =
-        PreviewPolicy.decide(spec, GitSourceRefs.branch(source), pr, deployed);
-    switch (decision.verdict()) {
-      case IGNORE -> {
-        return true;
-      }
-      case FORK_REFUSED, LIMIT_REACHED -> {
-        PreviewStatus refused = sameHead ? current : lifecycle.fresh(pr, current, clock.instant());
-        lifecycle.refuse(source, refused, decision.reason());
-        previews.put(pr.number(), refused);
-        return true;
-      }
-      case DEPLOY -> {
-        PreviewStatus next = lifecycle.fresh(pr, current, clock.instant());
-        if (!deployer.deploy(source, pr, next)) {
-          return false;
-        }
-        lifecycle.superseded(source, current, next);
-        previews.put(pr.number(), next);
-        return true;
-      }
-    }
-    return true;
   }
 
   static Instant instant(String text) {

@@ -49,10 +49,7 @@ public final class Previews {
             statuses,
             comments,
             clock);
-    return new PreviewReconciler(
-        records,
-        new PullRequestListing(forges, webhooks, clock),
-        deployer,
+    PreviewLifecycle lifecycle =
         new PreviewLifecycle(
             deployer,
             records,
@@ -61,9 +58,13 @@ public final class Previews {
             comments,
             progressDeadline,
             deliveryMetrics,
-            clock),
+            clock);
+    return new PreviewReconciler(
+        records,
+        new PullRequestListing(forges, webhooks, clock),
+        new PullRequestSync(deployer, lifecycle, clock),
+        lifecycle,
         webhooks,
-        leading,
-        clock);
+        leading);
   }
 }

@@ -145,11 +145,14 @@ final class BranchDelivery {
     return Outcome.APPLIED;
   }
 
-  /** Applies the last applied revision again, so objects edited by hand are set back. */
-  void correctDrift(GitSource source, Snapshot snapshot) throws InterruptedException {
+  /**
+   * Applies the last applied revision again, so objects edited by hand are set back; returns null
+   * (the next check is when something changes).
+   */
+  java.time.Duration correctDrift(GitSource source, Snapshot snapshot) throws InterruptedException {
     Compilation compilation = compiled.of(source, snapshot);
     if (!compilation.valid()) {
-      return; // cannot happen for an applied revision, unless the compiler changed under it
+      return null; // cannot happen for an applied revision, unless the compiler changed under it
     }
     try {
       DeliveryResult result =
@@ -165,6 +168,7 @@ final class BranchDelivery {
     } catch (DeliveryException e) {
       SourceLog.of(source, snapshot.revision()).log("drift not corrected: {}", e.getMessage());
     }
+    return null;
   }
 
   /** Deletes everything the source delivered: its GitSource was deleted with {@code prune}. */

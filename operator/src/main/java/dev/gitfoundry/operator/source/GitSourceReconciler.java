@@ -1,27 +1,21 @@
 package dev.gitfoundry.operator.source;
 
-import dev.gitfoundry.api.Labels;
-import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.Conditions;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.api.v1alpha1.GitSourceStatus;
 import dev.gitfoundry.gitsync.Snapshot;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
-import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -65,36 +59,19 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
 
   @Override
   public List<EventSource<?, GitSource>> prepareEventSources(EventSourceContext<GitSource> ctx) {
-    var apps =
-        InformerEventSourceConfiguration.from(CFApp.class, GitSource.class)
-            .withLabelSelector(Labels.SOURCE)
-            .withSecondaryToPrimaryMapper(
-                app ->
-                    Set.of(
-                        new ResourceID(
-                            app.getMetadata().getLabels().get(Labels.SOURCE),
-                            app.getMetadata().getLabels().get(Labels.SOURCE_NAMESPACE))))
-            .build();
-    return List.of(new InformerEventSource<>(apps, ctx), subscription.eventSource());
+    return subscription.eventSources(ctx);
   }
 
   @Override
   public UpdateControl<GitSource> reconcile(GitSource source, Context<GitSource> context)
       throws Exception {
     if (!leading.getAsBoolean()) {
-      return UpdateControl
-          .noUpdate(); // the Lease is gone: applying or posting would race the new leader
+      return UpdateControl.noUpdate(); // the Lease is gone: acting would race the new leader
     }
     SourceEvents.ReadyState before = SourceEvents.ReadyState.of(source);
     Duration next = steps(source);
     events.readyChanged(source, before);
-    // The status records what was attempted and posted; a reconcile that read an older copy from
-    // the informer cache would apply and post again. So the patch waits until the cache has it.
-    GitSource written = new GitSource();
-    written.getMetadata().setName(source.getMetadata().getName());
-    written.getMetadata().setNamespace(source.getMetadata().getNamespace());
-    written.setStatus(source.getStatus());
-    PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(source, written, context);
+    SourceStatusWrite.patch(source, context);
     UpdateControl<GitSource> none = UpdateControl.noUpdate();
     return next == null ? none : none.rescheduleAfter(next);
   }
@@ -108,12 +85,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
     status.setObservedGeneration(source.getMetadata().getGeneration());
     if (Boolean.TRUE.equals(source.getSpec().getSuspend())) {
       subscription.stop(source);
-      conditions.ready(
-          status,
-          source,
-          Conditions.UNKNOWN,
-          "Suspended",
-          "suspended: not polling and not applying");
+      conditions.suspended(status, source);
       return null;
     }
     try {
@@ -146,10 +118,8 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
       }
     } else if (snapshot.revision().equals(status.getLastAppliedRevision())) {
       nextDriftCheck = driftChecks.takeIfDue(id);
-      if (nextDriftCheck.isZero()) {
-        delivery.correctDrift(source, snapshot);
-        nextDriftCheck = null;
-      }
+      nextDriftCheck =
+          nextDriftCheck.isZero() ? delivery.correctDrift(source, snapshot) : nextDriftCheck;
     }
     if (state.failure() != null) {
       return null;

@@ -5,6 +5,7 @@ import dev.gitfoundry.api.v1alpha1.CFOrg;
 import dev.gitfoundry.api.v1alpha1.CFSpace;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.operator.delivery.LiveState;
+import dev.gitfoundry.operator.delivery.ObjectRef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -177,7 +178,7 @@ final class OwnershipCheck {
             Comparator.comparing(
                     (HasMetadata t) -> t.getMetadata().getCreationTimestamp(),
                     Comparator.nullsLast(Comparator.<String>naturalOrder()))
-                .thenComparing(ObjectKey::of))
+                .thenComparing(t -> ObjectRef.of(t).toString()))
         .flatMap(SourceId::of);
   }
 
@@ -201,6 +202,6 @@ final class OwnershipCheck {
   }
 
   private static boolean sameObject(HasMetadata a, HasMetadata b) {
-    return ObjectKey.of(a).equals(ObjectKey.of(b));
+    return ObjectRef.of(a).toString().equals(ObjectRef.of(b).toString());
   }
 }

@@ -57,6 +57,11 @@ final class SourceConditions {
     }
   }
 
+  void suspended(GitSourceStatus status, GitSource source) {
+    ready(
+        status, source, Conditions.UNKNOWN, "Suspended", "suspended: not polling and not applying");
+  }
+
   /** What the last polls found: fetch failures, or still waiting for the first fetch. */
   void fetched(GitSourceStatus status, GitSource source, SourceSnapshots.State state) {
     if (state != null && state.failure() != null) {

@@ -1,11 +1,18 @@
 package dev.gitfoundry.operator.source;
 
+import dev.gitfoundry.api.Labels;
+import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.gitsync.PollScheduler;
 import dev.gitfoundry.gitsync.RepositoryKey;
 import dev.gitfoundry.gitsync.RepositorySource;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,9 +51,22 @@ final class SourceSubscription {
             GoDurations.parse(source.getSpec().getInterval(), Duration.ofMinutes(1))));
   }
 
-  /** Wakes the subscribed sources when a poll of their branch found something. */
-  io.javaoperatorsdk.operator.processing.event.source.EventSource<?, GitSource> eventSource() {
-    return snapshots.eventSource();
+  /**
+   * What wakes a source: a poll of its branch that found something, and a change of one of its
+   * CFApps (a rollout's progress, or an edit by hand to set back).
+   */
+  List<EventSource<?, GitSource>> eventSources(EventSourceContext<GitSource> context) {
+    var apps =
+        InformerEventSourceConfiguration.from(CFApp.class, GitSource.class)
+            .withLabelSelector(Labels.SOURCE)
+            .withSecondaryToPrimaryMapper(
+                app ->
+                    Set.of(
+                        new ResourceID(
+                            app.getMetadata().getLabels().get(Labels.SOURCE),
+                            app.getMetadata().getLabels().get(Labels.SOURCE_NAMESPACE))))
+            .build();
+    return List.of(new InformerEventSource<>(apps, context), snapshots.eventSource());
   }
 
   Optional<SourceSnapshots.State> state(GitSource source) {

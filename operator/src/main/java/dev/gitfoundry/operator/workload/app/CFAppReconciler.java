@@ -4,7 +4,6 @@ import dev.gitfoundry.api.Labels;
 import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.CFAppStatus;
 import dev.gitfoundry.operator.workload.Readiness;
-import dev.gitfoundry.operator.workload.Reasons;
 import dev.gitfoundry.operator.workload.StagingConfig;
 import dev.gitfoundry.operator.workload.StatusPatch;
 import dev.gitfoundry.operator.workload.WorkloadEvents;
@@ -22,7 +21,6 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Workflow;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowBuilder;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,8 +31,7 @@ import java.util.List;
 public final class CFAppReconciler implements Reconciler<CFApp> {
   private final AppSources sources = new AppSources();
   private final AppInputsResolver resolver;
-  private final KpackImageDependent kpackImage;
-  private final Workflow<CFApp> staging;
+  private final StagingStep staging;
   private final Workflow<CFApp> workflow;
   private final StatusPatch<CFApp, CFAppStatus> status;
   private final WorkloadEvents events;
@@ -47,12 +44,7 @@ public final class CFAppReconciler implements Reconciler<CFApp> {
    */
   public CFAppReconciler(String cfApi, boolean kpackInstalled, StagingConfig staging, Clock clock) {
     this.resolver = new AppInputsResolver(sources, cfApi, kpackInstalled, staging);
-    boolean builds = kpackInstalled && staging.configured();
-    this.kpackImage = builds ? new KpackImageDependent() : null;
-    this.staging =
-        builds
-            ? new WorkflowBuilder<CFApp>().addDependentResource(kpackImage).build()
-            : new WorkflowBuilder<CFApp>().build();
+    this.staging = new StagingStep(kpackInstalled, staging);
     var runtimeSecret = new RuntimeSecretDependent();
     var statefulSets = new ProcessStatefulSetsDependent();
     var service = new WebServiceDependent();
@@ -78,7 +70,7 @@ public final class CFAppReconciler implements Reconciler<CFApp> {
   @Override
   public List<EventSource<?, CFApp>> prepareEventSources(EventSourceContext<CFApp> context) {
     List<EventSource<?, CFApp>> all = new ArrayList<>(sources.create(context));
-    all.addAll(EventSourceUtils.eventSourcesFromWorkflow(context, staging));
+    all.addAll(staging.eventSources(context));
     all.addAll(EventSourceUtils.eventSourcesFromWorkflow(context, workflow));
     return all;
   }
@@ -88,14 +80,10 @@ public final class CFAppReconciler implements Reconciler<CFApp> {
     var resolution = resolver.resolve(app);
     Readiness readiness = resolution.blocked();
     AppInputs inputs = resolution.inputs();
-    if (inputs != null && inputs.build() != null) {
-      context.managedWorkflowAndDependentResourceContext().put(AppInputs.KEY, inputs);
-      staging.reconcile(app, context);
-      var built = built(app, context);
-      if (built.image() == null) {
-        readiness = built.notYet();
-      }
-      inputs = inputs.withImage(built.image());
+    if (inputs != null) {
+      StagingStep.Outcome staged = staging.stage(app, context, inputs);
+      inputs = staged.inputs();
+      readiness = staged.notYet() != null ? staged.notYet() : readiness;
     }
     AppHealth.Result health;
     if (readiness == null) {
@@ -114,25 +102,6 @@ public final class CFAppReconciler implements Reconciler<CFApp> {
       next.setRevision(app.getMetadata().getAnnotations().get(Labels.REVISION));
     }
     return status.update(app, next, readiness);
-  }
-
-  /** The image kpack built, or why there is none yet. */
-  private record Built(String image, Readiness notYet) {}
-
-  private Built built(CFApp app, Context<CFApp> context) {
-    var image = kpackImage.getSecondaryResource(app, context);
-    var latest = image.flatMap(KpackImageDependent::latestImage);
-    if (latest.isPresent()) {
-      return new Built(latest.get(), null);
-    }
-    var failure = image.flatMap(KpackImageDependent::failure);
-    return new Built(
-        null,
-        failure
-            .map(m -> Readiness.stalled(Reasons.STAGING_FAILED, "kpack build failed: " + m))
-            .orElse(
-                Readiness.waiting(
-                    Reasons.STAGING, "kpack is building the app's image", Duration.ofSeconds(30))));
   }
 
   @Override
