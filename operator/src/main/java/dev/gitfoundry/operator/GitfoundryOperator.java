@@ -5,6 +5,7 @@ import dev.gitfoundry.gitsync.PollScheduler;
 import dev.gitfoundry.gitsync.RepositoryMetrics;
 import dev.gitfoundry.gitsync.webhook.WebhookHandler;
 import dev.gitfoundry.gitsync.webhook.WebhookTargets;
+import dev.gitfoundry.operator.cache.ClusterCaches;
 import dev.gitfoundry.operator.cfapi.AuditTrail;
 import dev.gitfoundry.operator.cfapi.CfApi;
 import dev.gitfoundry.operator.config.OperatorConfig;
@@ -51,6 +52,7 @@ public final class GitfoundryOperator implements AutoCloseable {
   private final CfApi cfApi;
   private final SourceWebhooks sourceWebhooks;
   private final Leadership leadership;
+  private final ClusterCaches caches;
   private final InformerLiveState live;
   private final ExecutorService applyPool;
   private final OperatorMetrics operatorMetrics;
@@ -96,7 +98,8 @@ public final class GitfoundryOperator implements AutoCloseable {
                 overrider.withLeaderElectionConfiguration(leaderElection(config));
               }
             });
-    live = new InformerLiveState(client, config.watchNamespaces());
+    caches = new ClusterCaches(client);
+    live = new InformerLiveState(client, config.watchNamespaces(), caches);
     applyPool =
         Executors.newFixedThreadPool(
             config.tuning().applyConcurrency(), daemonThreads("gitfoundry-apply"));
@@ -119,6 +122,7 @@ public final class GitfoundryOperator implements AutoCloseable {
             snapshots,
             secrets,
             live,
+            caches,
             compiled,
             pipeline,
             health,
@@ -170,9 +174,11 @@ public final class GitfoundryOperator implements AutoCloseable {
             leadership::leading,
             clock);
     WebhookHandler webhooks = new WebhookHandler(targets, sourceWebhooks);
-    http = new OperatorHttpServer(httpAddress, client, webhooks, operatorMetrics, () -> started);
+    http =
+        new OperatorHttpServer(
+            httpAddress, client, webhooks, operatorMetrics, caches, () -> started);
     // The CF API answers every path the other handlers do not (the longest context wins).
-    cfApi = new CfApi(client, config, clock);
+    cfApi = new CfApi(client, config, caches, clock);
     http.mount("/", cfApi.handler(), CfApiRoutes.ROUTES);
   }
 
@@ -223,6 +229,7 @@ public final class GitfoundryOperator implements AutoCloseable {
     sourceWebhooks.close();
     cfApi.close();
     live.close();
+    caches.close();
     applyPool.shutdownNow();
     operatorMetrics.close();
   }

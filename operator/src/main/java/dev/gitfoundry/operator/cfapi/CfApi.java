@@ -1,6 +1,7 @@
 package dev.gitfoundry.operator.cfapi;
 
 import com.sun.net.httpserver.HttpHandler;
+import dev.gitfoundry.operator.cache.ClusterCaches;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -16,8 +17,8 @@ public final class CfApi implements AutoCloseable {
   private final AuditEventCache auditEvents;
   private final CfApiHandler handler;
 
-  public CfApi(KubernetesClient client, OperatorConfig config, Clock clock) {
-    foundation = new FoundationCache(client);
+  public CfApi(KubernetesClient client, OperatorConfig config, ClusterCaches caches, Clock clock) {
+    foundation = new FoundationCache(client, caches);
     auditEvents = new AuditEventCache(client);
     Permissions permissions = new Permissions(client, clock);
     Visibility visibility = new Visibility(permissions, foundation);

@@ -6,6 +6,8 @@ import dev.gitfoundry.api.v1alpha1.CFOrg;
 import dev.gitfoundry.api.v1alpha1.CFRoute;
 import dev.gitfoundry.api.v1alpha1.CFSpace;
 import dev.gitfoundry.api.v1alpha1.ProcessSpec;
+import dev.gitfoundry.operator.cache.ClusterCaches;
+import dev.gitfoundry.operator.cache.LeanStore;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -34,27 +36,33 @@ final class FoundationCache implements AutoCloseable {
   private final SharedIndexInformer<CFApp> apps;
   private final SharedIndexInformer<CFRoute> routes;
   private final SharedIndexInformer<Pod> pods;
+  private final ClusterCaches caches;
   private volatile CompletableFuture<Void> synced = new CompletableFuture<>();
 
-  FoundationCache(KubernetesClient client) {
-    orgs = client.resources(CFOrg.class).inAnyNamespace().runnableInformer(0);
+  /**
+   * @param caches the operator's shared informers of orgs, spaces, apps and routes, to which this
+   *     adds its indexes (before they start)
+   */
+  FoundationCache(KubernetesClient client, ClusterCaches caches) {
+    this.caches = caches;
+    orgs = caches.orgs();
     orgs.addIndexers(
         Map.of(
             BY_GUID, org -> List.of(CfGuids.of(org)),
             BY_TARGET_NAMESPACE, org -> nullSafe(org.getSpec().getNamespace())));
-    spaces = client.resources(CFSpace.class).inAnyNamespace().runnableInformer(0);
+    spaces = caches.spaces();
     spaces.addIndexers(
         Map.of(
             BY_GUID, space -> List.of(CfGuids.of(space)),
             BY_TARGET_NAMESPACE, space -> nullSafe(space.getSpec().getNamespace())));
-    apps = client.resources(CFApp.class).inAnyNamespace().runnableInformer(0);
+    apps = caches.apps();
     apps.addIndexers(
         Map.of(
             BY_GUID,
             app -> List.of(CfGuids.of(app)),
             BY_PROCESS_GUID,
             FoundationCache::processGuids));
-    routes = client.resources(CFRoute.class).inAnyNamespace().runnableInformer(0);
+    routes = caches.routes();
     routes.addIndexers(
         Map.of(
             BY_GUID,
@@ -62,7 +70,13 @@ final class FoundationCache implements AutoCloseable {
                 List.of(
                     CfGuids.route(
                         route.getMetadata().getNamespace(), route.getMetadata().getName()))));
-    pods = client.pods().inAnyNamespace().withLabel(Labels.APP_GUID).runnableInformer(0);
+    pods =
+        client
+            .pods()
+            .inAnyNamespace()
+            .withLabel(Labels.APP_GUID)
+            .runnableInformer(0)
+            .itemStore(new LeanStore<>());
     pods.addIndexers(
         Map.of(BY_APP_GUID, pod -> nullSafe(pod.getMetadata().getLabels().get(Labels.APP_GUID))));
   }
@@ -72,9 +86,8 @@ final class FoundationCache implements AutoCloseable {
    */
   void start(CompletableFuture<?>... others) {
     List<CompletableFuture<?>> starts = new ArrayList<>(List.of(others));
-    for (SharedIndexInformer<?> informer : List.of(orgs, spaces, apps, routes, pods)) {
-      starts.add(informer.start().toCompletableFuture());
-    }
+    starts.add(caches.start());
+    starts.add(pods.start().toCompletableFuture());
     synced = CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new));
   }
 
@@ -171,9 +184,7 @@ final class FoundationCache implements AutoCloseable {
 
   @Override
   public void close() {
-    for (SharedIndexInformer<?> informer : List.of(orgs, spaces, apps, routes, pods)) {
-      informer.close();
-    }
+    pods.close(); // the shared informers belong to the operator
   }
 
   private static List<String> processGuids(CFApp app) {

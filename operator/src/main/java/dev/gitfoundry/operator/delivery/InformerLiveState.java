@@ -1,65 +1,70 @@
 package dev.gitfoundry.operator.delivery;
 
 import dev.gitfoundry.api.Labels;
-import dev.gitfoundry.api.v1alpha1.CFApp;
-import dev.gitfoundry.api.v1alpha1.CFOrg;
-import dev.gitfoundry.api.v1alpha1.CFRoute;
-import dev.gitfoundry.api.v1alpha1.CFSpace;
+import dev.gitfoundry.operator.cache.ClusterCaches;
+import dev.gitfoundry.operator.cache.LeanStore;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
-import io.fabric8.kubernetes.client.informers.cache.Cache;
-import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * {@link LiveState} from one informer per kind, selecting only what Gitfoundry manages (label
- * {@code gitfoundry.dev/managed-by}), indexed by owner. Cached copies drop {@code managedFields},
- * which is most of an object's size and never read here.
+ * {@link LiveState} from informers, indexed by owner: the shared caches of orgs, spaces, apps and
+ * routes, and informers of its own for the env Secrets and Namespaces Gitfoundry manages (label
+ * {@code gitfoundry.dev/managed-by}).
  */
 public final class InformerLiveState implements LiveState, AutoCloseable {
   private static final String BY_OWNER = "owner";
-  private static final List<Class<? extends HasMetadata>> NAMESPACED =
-      List.of(CFOrg.class, CFSpace.class, Secret.class, CFApp.class, CFRoute.class);
 
+  private final ClusterCaches caches;
   private final Map<String, List<SharedIndexInformer<? extends HasMetadata>>> byKind =
       new LinkedHashMap<>();
+  private final List<SharedIndexInformer<? extends HasMetadata>> own = new ArrayList<>();
 
   /**
-   * @param namespaces where to watch namespaced kinds; empty means everywhere
+   * @param namespaces where to watch env Secrets; empty means everywhere
    */
-  public InformerLiveState(KubernetesClient client, Set<String> namespaces) {
-    for (Class<? extends HasMetadata> kind : NAMESPACED) {
-      List<SharedIndexInformer<? extends HasMetadata>> informers = new ArrayList<>();
-      if (namespaces.isEmpty()) {
-        informers.add(informer(client.resources(kind).inAnyNamespace()));
-      } else {
-        for (String namespace : namespaces) {
-          informers.add(informer(client.resources(kind).inNamespace(namespace)));
-        }
+  public InformerLiveState(KubernetesClient client, Set<String> namespaces, ClusterCaches caches) {
+    this.caches = caches;
+    byKind.put("CFOrg", List.of(indexed(caches.orgs())));
+    byKind.put("CFSpace", List.of(indexed(caches.spaces())));
+    byKind.put("CFApp", List.of(indexed(caches.apps())));
+    byKind.put("CFRoute", List.of(indexed(caches.routes())));
+    List<SharedIndexInformer<? extends HasMetadata>> secrets = new ArrayList<>();
+    if (namespaces.isEmpty()) {
+      secrets.add(managed(client.resources(Secret.class).inAnyNamespace()));
+    } else {
+      for (String namespace : namespaces) {
+        secrets.add(managed(client.resources(Secret.class).inNamespace(namespace)));
       }
-      byKind.put(io.fabric8.kubernetes.api.model.HasMetadata.getKind(kind), informers);
     }
-    byKind.put("Namespace", List.of(informer(client.resources(Namespace.class))));
+    byKind.put("Secret", secrets);
+    byKind.put("Namespace", List.of(managed(client.resources(Namespace.class))));
   }
 
-  private static <T extends HasMetadata> SharedIndexInformer<T> informer(
-      io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable<T, ?, ?> resources) {
+  private <T extends HasMetadata> SharedIndexInformer<T> managed(
+      FilterWatchListDeletable<T, ?, ?> resources) {
     SharedIndexInformer<T> informer =
         resources
             .withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE)
             .runnableInformer(0)
-            .itemStore(new WithoutManagedFields<>());
+            .itemStore(new LeanStore<>());
+    own.add(informer);
+    return indexed(informer);
+  }
+
+  private static <T extends HasMetadata> SharedIndexInformer<T> indexed(
+      SharedIndexInformer<T> informer) {
     informer.addIndexers(
         Map.of(
             BY_OWNER,
@@ -67,16 +72,15 @@ public final class InformerLiveState implements LiveState, AutoCloseable {
     return informer;
   }
 
-  /** Starts every informer and waits until each has listed once. */
+  /** Starts the informers (the shared ones too) and waits until each has listed once. */
   public void start() {
-    List<java.util.concurrent.CompletableFuture<Void>> started =
-        all().stream().map(i -> i.start().toCompletableFuture()).toList();
-    for (var future : started) {
-      try {
-        future.get(2, TimeUnit.MINUTES);
-      } catch (Exception e) {
-        throw new IllegalStateException("live-state informer did not sync: " + e.getMessage(), e);
-      }
+    List<CompletableFuture<?>> started = new ArrayList<>();
+    started.add(caches.start());
+    own.forEach(i -> started.add(i.start().toCompletableFuture()));
+    try {
+      CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+    } catch (Exception e) {
+      throw new IllegalStateException("live-state informers did not sync: " + e.getMessage(), e);
     }
   }
 
@@ -106,8 +110,10 @@ public final class InformerLiveState implements LiveState, AutoCloseable {
   @Override
   public List<HasMetadata> owned(String owner) {
     List<HasMetadata> owned = new ArrayList<>();
-    for (SharedIndexInformer<? extends HasMetadata> informer : all()) {
-      owned.addAll(informer.getIndexer().byIndex(BY_OWNER, owner));
+    for (List<SharedIndexInformer<? extends HasMetadata>> informers : byKind.values()) {
+      for (SharedIndexInformer<? extends HasMetadata> informer : informers) {
+        owned.addAll(informer.getIndexer().byIndex(BY_OWNER, owner));
+      }
     }
     return owned;
   }
@@ -124,53 +130,9 @@ public final class InformerLiveState implements LiveState, AutoCloseable {
     return owned;
   }
 
-  private List<SharedIndexInformer<? extends HasMetadata>> all() {
-    return byKind.values().stream().flatMap(List::stream).toList();
-  }
-
+  /** Closes the informers of its own; the shared ones belong to their owner. */
   @Override
   public void close() {
-    all().forEach(SharedIndexInformer::close);
-  }
-
-  /** The informer's store, keeping objects without their managed-fields bookkeeping. */
-  private static final class WithoutManagedFields<T extends HasMetadata> implements ItemStore<T> {
-    private final BasicItemStore<T> store = new BasicItemStore<>(Cache::metaNamespaceKeyFunc);
-
-    @Override
-    public String getKey(T object) {
-      return store.getKey(object);
-    }
-
-    @Override
-    public T put(String key, T object) {
-      object.getMetadata().setManagedFields(null);
-      return store.put(key, object);
-    }
-
-    @Override
-    public T remove(String key) {
-      return store.remove(key);
-    }
-
-    @Override
-    public Stream<String> keySet() {
-      return store.keySet();
-    }
-
-    @Override
-    public Stream<T> values() {
-      return store.values();
-    }
-
-    @Override
-    public T get(String key) {
-      return store.get(key);
-    }
-
-    @Override
-    public int size() {
-      return store.size();
-    }
+    own.forEach(SharedIndexInformer::close);
   }
 }

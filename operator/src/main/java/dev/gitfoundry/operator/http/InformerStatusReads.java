@@ -5,8 +5,8 @@ import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.CFOrg;
 import dev.gitfoundry.api.v1alpha1.CFSpace;
 import dev.gitfoundry.api.v1alpha1.GitSource;
+import dev.gitfoundry.operator.cache.ClusterCaches;
 import dev.gitfoundry.operator.preview.PreviewLabels;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.time.Duration;
@@ -23,19 +23,22 @@ import java.util.concurrent.TimeUnit;
  * Labels#SOURCE}) without scanning all CFApps.
  */
 final class InformerStatusReads implements StatusReads, AutoCloseable {
-  private static final String BY_SOURCE = "source";
-  private static final String BY_PREVIEW = "preview";
-  private static final String BY_TARGET_NAMESPACE = "target-namespace";
+  private static final String BY_SOURCE = "status-page-source";
+  private static final String BY_PREVIEW = "status-page-preview";
+  private static final String BY_TARGET_NAMESPACE = "status-page-target-namespace";
 
   private final SharedIndexInformer<GitSource> sources;
   private final SharedIndexInformer<CFApp> apps;
   private final SharedIndexInformer<CFSpace> spaces;
   private final SharedIndexInformer<CFOrg> orgs;
+  private final ClusterCaches caches;
   private volatile CompletableFuture<Void> synced = new CompletableFuture<>();
 
-  InformerStatusReads(KubernetesClient client) {
-    sources = client.resources(GitSource.class).inAnyNamespace().runnableInformer(0);
-    apps = client.resources(CFApp.class).inAnyNamespace().runnableInformer(0);
+  /** Adds its indexes to the operator's shared informers, before they start. */
+  InformerStatusReads(ClusterCaches caches) {
+    this.caches = caches;
+    sources = caches.sources();
+    apps = caches.apps();
     apps.addIndexers(
         Map.of(
             BY_SOURCE,
@@ -46,7 +49,7 @@ final class InformerStatusReads implements StatusReads, AutoCloseable {
                     label(app, PreviewLabels.SOURCE_NAMESPACE),
                     label(app, PreviewLabels.SOURCE),
                     label(app, PreviewLabels.PULL_REQUEST))));
-    spaces = client.resources(CFSpace.class).inAnyNamespace().runnableInformer(0);
+    spaces = caches.spaces();
     spaces.addIndexers(
         Map.of(
             BY_TARGET_NAMESPACE,
@@ -54,15 +57,11 @@ final class InformerStatusReads implements StatusReads, AutoCloseable {
                 space.getSpec() == null || space.getSpec().getNamespace() == null
                     ? List.of()
                     : List.of(space.getSpec().getNamespace())));
-    orgs = client.resources(CFOrg.class).inAnyNamespace().runnableInformer(0);
+    orgs = caches.orgs();
   }
 
   void start() {
-    synced =
-        CompletableFuture.allOf(
-            List.of(sources, apps, spaces, orgs).stream()
-                .map(informer -> informer.start().toCompletableFuture())
-                .toArray(CompletableFuture[]::new));
+    synced = caches.start();
   }
 
   /** False until every informer listed once (bounded wait), so early requests see no gaps. */
@@ -118,7 +117,7 @@ final class InformerStatusReads implements StatusReads, AutoCloseable {
 
   @Override
   public void close() {
-    List.of(sources, apps, spaces, orgs).forEach(SharedIndexInformer::close);
+    // the shared informers belong to the operator
   }
 
   private static String label(CFApp app, String name) {

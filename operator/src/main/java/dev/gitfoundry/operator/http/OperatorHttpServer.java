@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.gitfoundry.gitsync.webhook.JdkWebhookHttpHandler;
 import dev.gitfoundry.gitsync.webhook.WebhookHandler;
+import dev.gitfoundry.operator.cache.ClusterCaches;
 import dev.gitfoundry.operator.metrics.OperatorMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -26,6 +27,7 @@ public final class OperatorHttpServer implements AutoCloseable {
       KubernetesClient client,
       WebhookHandler webhooks,
       OperatorMetrics metrics,
+      ClusterCaches caches,
       BooleanSupplier ready)
       throws IOException {
     server = HttpServer.create(address, 0);
@@ -56,7 +58,7 @@ public final class OperatorHttpServer implements AutoCloseable {
         "/hooks/",
         new JdkWebhookHttpHandler(webhooks),
         RouteTemplate.of("/hooks/gitea", "/hooks/github"));
-    statusReads = new InformerStatusReads(client);
+    statusReads = new InformerStatusReads(caches);
     mount(
         "/status/",
         StatusPage.fromInformers(statusReads),

@@ -59,7 +59,7 @@ public final class GitSourceReconciler implements Reconciler<GitSource>, Cleaner
 
   @Override
   public List<EventSource<?, GitSource>> prepareEventSources(EventSourceContext<GitSource> ctx) {
-    return subscription.eventSources(ctx);
+    return subscription.eventSources();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.gitfoundry.operator.source;
 
 import dev.gitfoundry.gitsync.PollScheduler;
+import dev.gitfoundry.operator.cache.ClusterCaches;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.operator.delivery.CommitStatusPublisher;
 import dev.gitfoundry.operator.delivery.DeliveryListener;
@@ -23,6 +24,7 @@ public final class GitSources {
       SourceSnapshots snapshots,
       SourceSecrets secrets,
       LiveState live,
+      ClusterCaches caches,
       CompiledRevisions compiled,
       DeliveryPipeline pipeline,
       HealthRollup health,
@@ -36,7 +38,7 @@ public final class GitSources {
     SourceEvents events = new SourceEvents(client, clock);
     BranchStatuses statuses = new BranchStatuses(publisher, config.publicBaseUrl(), clock);
     return new GitSourceReconciler(
-        new SourceSubscription(scheduler, snapshots, secrets),
+        new SourceSubscription(scheduler, snapshots, secrets, new AppWakeups(caches.apps())),
         new BranchDelivery(
             compiled,
             new OwnershipCheck(client, live),

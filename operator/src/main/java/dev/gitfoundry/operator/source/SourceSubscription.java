@@ -1,16 +1,11 @@
 package dev.gitfoundry.operator.source;
 
-import dev.gitfoundry.api.Labels;
-import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.gitsync.PollScheduler;
 import dev.gitfoundry.gitsync.RepositoryKey;
 import dev.gitfoundry.gitsync.RepositorySource;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +19,14 @@ final class SourceSubscription {
   private final PollScheduler scheduler;
   private final SourceSnapshots snapshots;
   private final SourceSecrets secrets;
+  private final AppWakeups appWakeups;
 
-  SourceSubscription(PollScheduler scheduler, SourceSnapshots snapshots, SourceSecrets secrets) {
+  SourceSubscription(
+      PollScheduler scheduler,
+      SourceSnapshots snapshots,
+      SourceSecrets secrets,
+      AppWakeups appWakeups) {
+    this.appWakeups = appWakeups;
     this.scheduler = scheduler;
     this.snapshots = snapshots;
     this.secrets = secrets;
@@ -55,18 +56,8 @@ final class SourceSubscription {
    * What wakes a source: a poll of its branch that found something, and a change of one of its
    * CFApps (a rollout's progress, or an edit by hand to set back).
    */
-  List<EventSource<?, GitSource>> eventSources(EventSourceContext<GitSource> context) {
-    var apps =
-        InformerEventSourceConfiguration.from(CFApp.class, GitSource.class)
-            .withLabelSelector(Labels.SOURCE)
-            .withSecondaryToPrimaryMapper(
-                app ->
-                    Set.of(
-                        new ResourceID(
-                            app.getMetadata().getLabels().get(Labels.SOURCE),
-                            app.getMetadata().getLabels().get(Labels.SOURCE_NAMESPACE))))
-            .build();
-    return List.of(new InformerEventSource<>(apps, context), snapshots.eventSource());
+  List<EventSource<?, GitSource>> eventSources() {
+    return List.of(appWakeups.eventSource(), snapshots.eventSource());
   }
 
   Optional<SourceSnapshots.State> state(GitSource source) {

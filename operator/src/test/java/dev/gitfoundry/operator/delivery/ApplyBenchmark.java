@@ -51,7 +51,9 @@ public final class ApplyBenchmark {
       plainParallelApply(client, pool, baseline.objects());
       double baselineSeconds = seconds(start);
 
-      InformerLiveState live = new InformerLiveState(client, Set.of());
+      InformerLiveState live =
+          new InformerLiveState(
+              client, Set.of(), new dev.gitfoundry.operator.cache.ClusterCaches(client));
       live.start();
       DeliveryPipeline pipeline =
           new DeliveryPipeline(live, new KubernetesClusterWriter(client), new ParallelWrites(pool));

@@ -46,7 +46,9 @@ class DeliveryPipelineIT {
     KubeApi api = KubeApi.shared();
     client = api.client();
     home = api.createNamespace("delivery");
-    live = new InformerLiveState(client, Set.of());
+    live =
+        new InformerLiveState(
+            client, Set.of(), new dev.gitfoundry.operator.cache.ClusterCaches(client));
     live.start();
     pool = Executors.newFixedThreadPool(8);
     pipeline =

@@ -56,6 +56,7 @@ class OperatorHttpServerMetricsTest {
             client,
             new WebhookHandler(new WebhookTargets(), ignore),
             metrics,
+            new dev.gitfoundry.operator.cache.ClusterCaches(client),
             () -> true);
     server.mount(
         "/",

@@ -77,7 +77,12 @@ public final class CfAppsBenchmark {
     System.out.printf(
         "created %d CFApps in %.1f s%n", appCount, (System.nanoTime() - creating) / 1e9);
 
-    CfApi cfApi = new CfApi(client, OperatorConfig.defaults(), Clock.systemUTC());
+    CfApi cfApi =
+        new CfApi(
+            client,
+            OperatorConfig.defaults(),
+            new dev.gitfoundry.operator.cache.ClusterCaches(client),
+            Clock.systemUTC());
     cfApi.start();
     AtomicLong serverNanos = new AtomicLong();
     AtomicLong requests = new AtomicLong();

@@ -370,7 +370,12 @@ class CfCliE2E {
     // and manifests: they come from the cluster and from Git, not from the memory of the replica
     // that applied the revisions.
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    try (CfApi api = new CfApi(foundation.client, OperatorConfig.defaults(), Clock.systemUTC());
+    try (CfApi api =
+            new CfApi(
+                foundation.client,
+                OperatorConfig.defaults(),
+                new dev.gitfoundry.operator.cache.ClusterCaches(foundation.client),
+                Clock.systemUTC());
         CfCli cf = CfCli.create()) {
       api.start();
       server.createContext("/", api.handler());

@@ -1,0 +1,57 @@
+package dev.gitfoundry.operator.cache;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import java.util.stream.Stream;
+
+/**
+ * An informer store that keeps objects without the field sets of their {@code managedFields} (most
+ * of an object's size, never read here), but with each manager and its time, which say when an
+ * object last changed.
+ */
+public final class LeanStore<T extends HasMetadata> implements ItemStore<T> {
+  private final BasicItemStore<T> store = new BasicItemStore<>(Cache::metaNamespaceKeyFunc);
+
+  @Override
+  public String getKey(T object) {
+    return store.getKey(object);
+  }
+
+  @Override
+  public T put(String key, T object) {
+    if (object.getMetadata().getManagedFields() != null) {
+      for (ManagedFieldsEntry entry : object.getMetadata().getManagedFields()) {
+        entry.setFieldsV1(null);
+      }
+    }
+    return store.put(key, object);
+  }
+
+  @Override
+  public T remove(String key) {
+    return store.remove(key);
+  }
+
+  @Override
+  public Stream<String> keySet() {
+    return store.keySet();
+  }
+
+  @Override
+  public Stream<T> values() {
+    return store.values();
+  }
+
+  @Override
+  public T get(String key) {
+    return store.get(key);
+  }
+
+  @Override
+  public int size() {
+    return store.size();
+  }
+}
