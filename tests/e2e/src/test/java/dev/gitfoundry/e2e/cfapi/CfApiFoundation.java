@@ -166,7 +166,7 @@ final class CfApiFoundation implements AutoCloseable {
         .getToken();
   }
 
-  /** hello's Pods that are not going away, oldest first. */
+  /** hello's Pods that are not going away, by instance index (their StatefulSet ordinal). */
   List<Pod> helloPods() {
     return client
         .pods()
@@ -177,7 +177,13 @@ final class CfApiFoundation implements AutoCloseable {
         .stream()
         .filter(pod -> pod.getMetadata().getName().startsWith("hello"))
         .filter(pod -> pod.getMetadata().getDeletionTimestamp() == null)
-        .sorted(java.util.Comparator.comparing(p -> p.getMetadata().getCreationTimestamp()))
+        .sorted(
+            java.util.Comparator.comparing(
+                (Pod p) ->
+                    Integer.parseInt(
+                        p.getMetadata()
+                            .getLabels()
+                            .getOrDefault("apps.kubernetes.io/pod-index", "0"))))
         .toList();
   }
 
