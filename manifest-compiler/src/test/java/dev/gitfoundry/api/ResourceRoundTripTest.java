@@ -83,7 +83,9 @@ class ResourceRoundTripTest {
         - apiVersion: gitfoundry.dev/v1alpha1
           kind: CFApp
           namespace: acme-prod
-          name: web
+          names:
+          - api
+          - web
         errors:
         - severity: error
           file: acme/prod/web/manifest.yml

@@ -83,7 +83,7 @@ final class SampleResources {
     entry.setApiVersion("gitfoundry.dev/v1alpha1");
     entry.setKind("CFApp");
     entry.setNamespace("acme-prod");
-    entry.setName("web");
+    entry.setNames(List.of("api", "web"));
     status.setInventory(List.of(entry));
     SourceDiagnostic error = new SourceDiagnostic();
     error.setSeverity("error");

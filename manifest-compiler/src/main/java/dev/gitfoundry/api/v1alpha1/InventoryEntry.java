@@ -4,29 +4,34 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
-/** One object applied by a GitSource. */
+/**
+ * The objects of one kind in one namespace that a GitSource applied, by name. Grouped so that the
+ * inventory of thousands of apps stays far below the API server's object size limit.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class InventoryEntry {
   @JsonProperty("apiVersion")
-  @JsonPropertyDescription("API version of the object.")
+  @JsonPropertyDescription("API version of the objects.")
   @Required
   private String apiVersion;
 
   @JsonProperty("kind")
-  @JsonPropertyDescription("Kind of the object.")
+  @JsonPropertyDescription("Kind of the objects.")
   @Required
   private String kind;
 
   @JsonProperty("namespace")
-  @JsonPropertyDescription("Namespace of the object; unset for cluster-scoped objects.")
+  @JsonPropertyDescription("Namespace of the objects; unset for cluster-scoped objects.")
   private String namespace;
 
-  @JsonProperty("name")
-  @JsonPropertyDescription("Name of the object.")
+  @JsonProperty("names")
+  @JsonPropertyDescription("Names of the objects, sorted.")
   @Required
-  private String name;
+  private List<String> names = new ArrayList<>();
 
   public String getApiVersion() {
     return apiVersion;
@@ -52,12 +57,12 @@ public class InventoryEntry {
     this.namespace = namespace;
   }
 
-  public String getName() {
-    return name;
+  public List<String> getNames() {
+    return names;
   }
 
-  public void setName(String name) {
-    this.name = name;
+  public void setNames(List<String> names) {
+    this.names = names;
   }
 
   @Override
@@ -71,11 +76,11 @@ public class InventoryEntry {
     return Objects.equals(apiVersion, other.apiVersion)
         && Objects.equals(kind, other.kind)
         && Objects.equals(namespace, other.namespace)
-        && Objects.equals(name, other.name);
+        && Objects.equals(names, other.names);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, kind, namespace, name);
+    return Objects.hash(apiVersion, kind, namespace, names);
   }
 }

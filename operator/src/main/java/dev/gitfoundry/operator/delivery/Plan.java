@@ -27,10 +27,11 @@ public record Plan(List<ObjectChange> changes) {
 
   /** The objects the scope holds once the plan is carried out. */
   public List<InventoryEntry> inventory() {
-    return changes.stream()
-        .filter(c -> c.action() != ObjectChange.Action.DELETE)
-        .map(c -> c.ref().toInventoryEntry())
-        .toList();
+    return ObjectRef.inventory(
+        changes.stream()
+            .filter(c -> c.action() != ObjectChange.Action.DELETE)
+            .map(ObjectChange::ref)
+            .toList());
   }
 
   public boolean changesNothing() {

@@ -44,7 +44,7 @@ public final class Planner {
     if (prune) {
       List<ObjectRef> held = new ArrayList<>();
       live.owned(scope.owner()).forEach(o -> held.add(ObjectRef.of(o)));
-      previous.forEach(e -> held.add(ObjectRef.of(e)));
+      held.addAll(ObjectRef.of(previous));
       for (ObjectRef ref : held) {
         if (!changes.containsKey(ref.key())) {
           HasMetadata current = live.get(ref.kind(), ref.namespace(), ref.name()).orElse(null);

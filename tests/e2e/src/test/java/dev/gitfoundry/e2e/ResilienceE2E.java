@@ -89,7 +89,9 @@ class ResilienceE2E {
     assertThat(web).as("the running app is kept").isNotNull();
     assertThat(web.getSpec().getReplicas()).isEqualTo(2);
     // hello's CFApp, CFRoute and env Secret; the CFOrg, CFSpace and their two Namespaces
-    assertThat(source().getStatus().getInventory()).hasSize(7);
+    assertThat(
+            source().getStatus().getInventory().stream().mapToInt(e -> e.getNames().size()).sum())
+        .isEqualTo(7);
     assertThat(
             client.v1().events().inNamespace(namespace).list().getItems().stream()
                 .filter(e -> "GitSource".equals(e.getInvolvedObject().getKind()))
