@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Compares what Git asks for with what the cluster holds. An object is unchanged when every field
@@ -20,7 +21,14 @@ import java.util.Map;
 public final class Planner {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** A live object (by uid) found to hold {@code desired} at this resourceVersion. */
+  private record Satisfied(String resourceVersion, HasMetadata desired) {}
+
   private final LiveState live;
+  private final Map<String, Satisfied> satisfied = new ConcurrentHashMap<>();
+
+  /** Objects deleted behind the planner's back leave entries; this many at most are kept. */
+  private static final int SATISFIED_KEPT = 100_000;
 
   public Planner(LiveState live) {
     this.live = live;
@@ -53,14 +61,30 @@ public final class Planner {
         }
       }
     }
+    if (satisfied.size() > SATISFIED_KEPT) {
+      satisfied.clear(); // only a shortcut: the next plans compare in full once
+    }
     return new Plan(new ArrayList<>(changes.values()));
   }
 
-  private static ObjectChange compare(ObjectRef ref, HasMetadata desired, HasMetadata current) {
+  private ObjectChange compare(ObjectRef ref, HasMetadata desired, HasMetadata current) {
     if (current == null) {
       return new ObjectChange(ObjectChange.Action.CREATE, ref, desired, null, null);
     }
+    String uid = current.getMetadata().getUid();
+    String version = current.getMetadata().getResourceVersion();
+    Satisfied known = uid == null ? null : satisfied.get(uid);
+    if (known != null
+        && known.resourceVersion().equals(version)
+        && known.desired().equals(desired)) {
+      // Comparing trees is most of a plan's cost; an object at the version already found to hold
+      // what is asked for still holds it.
+      return new ObjectChange(ObjectChange.Action.UNCHANGED, ref, desired, current, null);
+    }
     List<String> fields = FieldDiff.unsatisfied(comparable(desired), JSON.valueToTree(current));
+    if (fields.isEmpty() && uid != null && version != null) {
+      satisfied.put(uid, new Satisfied(version, desired));
+    }
     return new ObjectChange(
         fields.isEmpty() ? ObjectChange.Action.UNCHANGED : ObjectChange.Action.UPDATE,
         ref,

@@ -65,6 +65,28 @@ class DeliveryPipelineTest {
   }
 
   @Test
+  void anObjectEditedByHandIsComparedAgainAndSetBack() throws Exception {
+    pipeline.deliver(Compiled.delivery(v1, true));
+    pipeline.deliver(Compiled.delivery(v1, true)); // unchanged: remembered as satisfied
+    cluster.editByHand(
+        "CFApp",
+        "acme-prod",
+        "web",
+        app ->
+            ((dev.gitfoundry.api.v1alpha1.CFApp) app)
+                .getSpec()
+                .getProcesses()
+                .get(0)
+                .setInstances(7));
+    cluster.calls.clear();
+
+    DeliveryResult result = pipeline.deliver(Compiled.delivery(v1, true));
+
+    assertThat(cluster.writes()).containsExactly("apply CFApp/acme-prod/web");
+    assertThat(result.plan().writes().get(0).fields()).contains("spec.processes[web].instances");
+  }
+
+  @Test
   void aOneAppChangeWritesThatAppsObjectsOnly() throws Exception {
     pipeline.deliver(Compiled.delivery(v1, true));
     cluster.calls.clear();

@@ -27,6 +27,17 @@ final class FakeCluster implements LiveState, ClusterWriter {
   private final Map<String, Integer> refusals = new HashMap<>();
   private Predicate<HasMetadata> refuseIf = o -> false;
   private int refusalCode = 422;
+  private final java.util.concurrent.atomic.AtomicLong versions =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** Someone else edits a live object: it gets a new resourceVersion, as on a real API server. */
+  void editByHand(
+      String kind, String namespace, String name, java.util.function.Consumer<HasMetadata> edit) {
+    HasMetadata live = SERIALIZATION.clone(objects.get(kind + "/" + namespace + "/" + name));
+    edit.accept(live);
+    live.getMetadata().setResourceVersion(Long.toString(versions.incrementAndGet()));
+    objects.put(kind + "/" + namespace + "/" + name, live);
+  }
 
   /** The API server refuses objects matching {@code condition} with HTTP {@code code}. */
   FakeCluster refusing(Predicate<HasMetadata> condition, int code) {
@@ -78,7 +89,16 @@ final class FakeCluster implements LiveState, ClusterWriter {
           new StatusBuilder().withCode(refusalCode).withMessage("denied by policy").build());
     }
     if (!dryRun) {
-      objects.put(key(ref), SERIALIZATION.clone(object));
+      HasMetadata stored = SERIALIZATION.clone(object);
+      HasMetadata before = objects.get(key(ref));
+      stored
+          .getMetadata()
+          .setUid(
+              before == null
+                  ? java.util.UUID.randomUUID().toString()
+                  : before.getMetadata().getUid());
+      stored.getMetadata().setResourceVersion(Long.toString(versions.incrementAndGet()));
+      objects.put(key(ref), stored);
     }
   }
 
