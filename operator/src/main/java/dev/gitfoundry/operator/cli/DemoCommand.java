@@ -7,12 +7,12 @@ import dev.gitfoundry.api.v1alpha1.ForgeType;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.api.v1alpha1.GitSourceSpec;
 import dev.gitfoundry.api.v1alpha1.SecretKeyRef;
+import dev.gitfoundry.local.GitWorkingCopy;
+import dev.gitfoundry.local.LocalCluster;
+import dev.gitfoundry.local.LocalGitea;
+import dev.gitfoundry.local.ToolCache;
 import dev.gitfoundry.operator.GitfoundryOperator;
 import dev.gitfoundry.operator.config.OperatorConfig;
-import dev.gitfoundry.testing.GitWorkingCopy;
-import dev.gitfoundry.testing.GiteaServer;
-import dev.gitfoundry.testing.KubeCluster;
-import dev.gitfoundry.testing.Tools;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -66,20 +66,20 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path repository = Tools.repositoryRoot().resolve(example);
+    Path repository = ToolCache.repositoryRoot().resolve(example);
     if (!Files.isDirectory(repository)) {
       throw new IllegalArgumentException("no such example repository: " + repository);
     }
     step(
         "Local components (built once into "
-            + Tools.directory()
+            + ToolCache.directory()
             + "; about 30 minutes the first time)");
-    Tools.get();
+    ToolCache.get();
     step("Starting the control plane: kube-apiserver, etcd, controller-manager, scheduler, kwok");
-    try (KubeCluster cluster = KubeCluster.start();
-        GiteaServer gitea = GiteaServer.start()) {
+    try (LocalCluster cluster = LocalCluster.start();
+        LocalGitea gitea = LocalGitea.start()) {
       KubernetesClient client = cluster.client();
-      step("Gitea at " + gitea.baseUrl() + " (user " + GiteaServer.ADMIN_USER + ")");
+      step("Gitea at " + gitea.baseUrl() + " (user " + LocalGitea.ADMIN_USER + ")");
       String repo = gitea.createRepository("manifests");
       String sha;
       try (GitWorkingCopy copy = GitWorkingCopy.clone(gitea, repo)) {
@@ -126,7 +126,7 @@ public final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void createSource(KubernetesClient client, GiteaServer gitea, String repo) {
+  private void createSource(KubernetesClient client, LocalGitea gitea, String repo) {
     client
         .resource(
             new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
@@ -159,7 +159,7 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /** Prints each new commit status as it appears; true once it is success. */
-  private boolean followCommitStatus(GiteaServer gitea, String repo, String sha)
+  private boolean followCommitStatus(LocalGitea gitea, String repo, String sha)
       throws InterruptedException {
     Instant deadline = Instant.now().plus(LOOP_TIMEOUT);
     String last = "";
@@ -219,8 +219,8 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private void printNextSteps(
-      KubeCluster cluster, GiteaServer gitea, String repo, URI publicUrl, String sha) {
-    Path kubectl = Tools.get().binary("kubectl");
+      LocalCluster cluster, LocalGitea gitea, String repo, URI publicUrl, String sha) {
+    Path kubectl = ToolCache.get().binary("kubectl");
     out.println("\nTry it:");
     out.println("  export KUBECONFIG=" + cluster.kubeconfigFile());
     out.println("  " + kubectl + " get gitsources,cfapps,cfroutes -A");
@@ -237,7 +237,7 @@ public final class DemoCommand implements Callable<Integer> {
             + gitea.authenticatedCloneUrl(repo)
             + " manifests   # edit, commit, push: watch it roll");
     // The read-only CF API: the cf CLI logs in with the kubeconfig's (client certificate) user.
-    Path cf = Tools.get().binary("cf");
+    Path cf = ToolCache.get().binary("cf");
     out.println("\nThe cf CLI, read-only (writes answer with the repository to push to):");
     out.println("  " + cf + " api " + publicUrl + " --skip-ssl-validation");
     out.println("  " + cf + " login -u " + kubeconfigUser(cluster));
@@ -246,7 +246,7 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("  " + cf + " curl /v3/apps");
   }
 
-  private static String kubeconfigUser(KubeCluster cluster) {
+  private static String kubeconfigUser(LocalCluster cluster) {
     try {
       return io.fabric8.kubernetes.client.Config.fromKubeconfig(
               java.nio.file.Files.readString(cluster.kubeconfigFile()))
