@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -17,8 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * of {@code gitfoundry demo}, and of the tests where no container engine is at hand.
  */
 public final class LocalGitea implements AutoCloseable {
-  public static final String ADMIN_USER = "gitfoundry";
-  public static final String ADMIN_PASSWORD = "gitfoundry-Passw0rd";
+  public static final String ADMIN_USER = GiteaAdmin.USER;
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
   private static final Duration CLI_TIMEOUT = Duration.ofSeconds(120);
 
@@ -54,60 +52,15 @@ public final class LocalGitea implements AutoCloseable {
   }
 
   private void writeConfiguration(ToolCache tools) {
-    Path work = directory.path();
-    boolean root = "root".equals(System.getProperty("user.name"));
-    String ini =
-        String.join(
-            "\n",
-            "APP_NAME = gitfoundry-tests",
-            "RUN_MODE = prod",
-            "RUN_USER = " + System.getProperty("user.name"),
-            "WORK_PATH = " + work,
-            root ? "I_AM_BEING_UNSAFE_RUNNING_AS_ROOT = true" : "",
-            "[server]",
-            "PROTOCOL = http",
-            "HTTP_ADDR = 127.0.0.1",
-            "HTTP_PORT = " + port,
-            "ROOT_URL = " + baseUrl() + "/",
-            "DISABLE_SSH = true",
-            "START_SSH_SERVER = false",
-            "OFFLINE_MODE = true",
-            "LFS_START_SERVER = false",
-            // No bindata build: templates, locales and assets are read from Gitea's sources.
-            "STATIC_ROOT_PATH = " + tools.giteaStaticRoot(),
-            "APP_DATA_PATH = " + work.resolve("data"),
-            "[database]",
-            "DB_TYPE = sqlite3",
-            "PATH = " + work.resolve("data/gitea.db"),
-            "[repository]",
-            "ROOT = " + work.resolve("repositories"),
-            "DEFAULT_BRANCH = main",
-            "[security]",
-            "INSTALL_LOCK = true",
-            "SECRET_KEY = " + UUID.randomUUID(),
-            // Loopback webhooks are what the demo and tests deliver to; newer Gitea reads this key,
-            // older ones the [webhook] key below.
-            "ALLOWED_HOST_LIST = loopback",
-            "[service]",
-            "DISABLE_REGISTRATION = true",
-            "[webhook]",
-            "ALLOWED_HOST_LIST = loopback",
-            "DELIVER_TIMEOUT = 5",
-            "[oauth2]",
-            "ENABLED = false",
-            "[mailer]",
-            "ENABLED = false",
-            "[cron.update_checker]",
-            "ENABLED = false",
-            "[indexer]",
-            "ISSUE_INDEXER_TYPE = db",
-            "[log]",
-            "MODE = console",
-            "LEVEL = Warn",
-            "");
+    GiteaConfiguration configuration =
+        new GiteaConfiguration(
+            directory.toString(),
+            tools.giteaStaticRoot().toString(),
+            System.getProperty("user.name"),
+            port);
     try {
-      Files.createDirectories(work.resolve("custom/conf"));
-      Files.writeString(configFile(), ini);
+      Files.createDirectories(directory.resolve("custom/conf"));
+      Files.writeString(configFile(), configuration.toIni());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -115,47 +68,19 @@ public final class LocalGitea implements AutoCloseable {
 
   /** Schema, admin user and token come from the gitea CLI, before the web server is up. */
   private void bootstrap(ToolCache tools) {
-    gitea(tools, "migrate").orThrow("gitea migrate");
-    gitea(
-            tools,
-            "admin",
-            "user",
-            "create",
-            "--admin",
-            "--username",
-            ADMIN_USER,
-            "--password",
-            ADMIN_PASSWORD,
-            "--email",
-            ADMIN_USER + "@example.com",
-            "--must-change-password=false")
-        .orThrow("gitea admin user create");
+    gitea(tools, List.of("migrate")).orThrow("gitea migrate");
+    gitea(tools, GiteaAdmin.createUser()).orThrow("gitea admin user create");
     token =
-        gitea(
-                tools,
-                "admin",
-                "user",
-                "generate-access-token",
-                "--username",
-                ADMIN_USER,
-                "--token-name",
-                "tests",
-                "--scopes",
-                "all",
-                "--raw")
-            .orThrow("gitea admin user generate-access-token")
-            .stdout()
-            .lines()
-            // As root Gitea prints a warning on stdout before the token.
-            .filter(line -> line.matches("[0-9a-f]{40}"))
-            .reduce((first, last) -> last)
-            .orElseThrow(() -> new IllegalStateException("gitea printed no access token"));
+        GiteaAdmin.token(
+            gitea(tools, GiteaAdmin.generateToken())
+                .orThrow("gitea admin user generate-access-token")
+                .stdout());
     api = new GiteaApi(baseUrl(), ADMIN_USER, token);
   }
 
-  private CommandResult gitea(ToolCache tools, String... arguments) {
+  private CommandResult gitea(ToolCache tools, List<String> arguments) {
     List<String> command = giteaCommand(tools);
-    command.addAll(List.of(arguments));
+    command.addAll(arguments);
     return Command.run(command, environment(), directory.path(), CLI_TIMEOUT);
   }
 

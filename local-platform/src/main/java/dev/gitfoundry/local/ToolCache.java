@@ -97,6 +97,10 @@ public final class ToolCache {
     return property("kubernetes.version");
   }
 
+  public String giteaVersion() {
+    return property("gitea.version");
+  }
+
   public String cfVersion() {
     return property("cf.version");
   }
