@@ -19,8 +19,8 @@ import java.util.stream.Stream;
  * The pinned {@code helm} from the tools cache, run against {@code chart/} with its own config,
  * cache and data directories so that nothing in the user's home is read or written.
  */
-final class Helm {
-  static final String RELEASE = "gitfoundry";
+public final class Helm {
+  public static final String RELEASE = "gitfoundry";
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
   private static Helm instance;
 
@@ -36,7 +36,7 @@ final class Helm {
     this.home = home;
   }
 
-  static synchronized Helm get() {
+  public static synchronized Helm get() {
     if (instance == null) {
       Tools tools = Tools.get();
       instance =
@@ -78,7 +78,7 @@ final class Helm {
   }
 
   /** Renders, failing the test with helm's output when helm fails. */
-  String render(String namespace, List<String> arguments) {
+  public String render(String namespace, List<String> arguments) {
     return template(namespace, arguments).orThrow("helm template " + arguments).stdout();
   }
 
