@@ -123,7 +123,11 @@ class OperatorImageE2E {
             OperatorContainer.create(
                 image, cluster.api(), namespace, List.of(namespace, "imagepush-dev"), volumes());
         GitWorkingCopy clone = GitWorkingCopy.clone(gitea, repo)) {
+      long starting = System.nanoTime();
       operator.start();
+      System.out.printf(
+          "[image] operator container ready (/readyz) in %d ms%n",
+          (System.nanoTime() - starting) / 1_000_000);
       InspectContainerResponse running = operator.getContainerInfo();
       assertThat(running.getConfig().getUser()).isEqualTo("65532:65532");
       assertThat(running.getHostConfig().getReadonlyRootfs()).isTrue();
