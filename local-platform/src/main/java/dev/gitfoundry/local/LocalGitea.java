@@ -153,6 +153,25 @@ public final class LocalGitea implements AutoCloseable {
     return api.cloneUrl(repo);
   }
 
+  /** Opens a pull request and returns its number. */
+  public long createPullRequest(String repo, String head, String base, String title) {
+    return api.createPullRequest(repo, head, base, title);
+  }
+
+  public void closePullRequest(String repo, long number) {
+    api.closePullRequest(repo, number);
+  }
+
+  /** The head commit SHA of a branch. */
+  public String headCommit(String repo, String branch) {
+    return api.headCommit(repo, branch);
+  }
+
+  /** Any other API call: {@code api("GET", "/repos/o/r/pulls?state=all", null)}. */
+  public JsonNode api(String method, String path, Object body) {
+    return api.send(method, path, body);
+  }
+
   /** Every commit status posted on {@code sha}, newest first (Gitea's order). */
   public List<JsonNode> commitStatuses(String repo, String sha) {
     return api.commitStatuses(repo, sha);
