@@ -17,6 +17,7 @@ import dev.gitfoundry.testing.GiteaServer;
 import dev.gitfoundry.testing.KubeCluster;
 import dev.gitfoundry.testing.TempDir;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -195,7 +196,12 @@ class OperatorImageE2E {
       assertThat(written(space)).isEqualTo(expected);
       GitSource source =
           client.resources(GitSource.class).inNamespace(namespace).withName("crash").get();
-      assertThat(source.getStatus().getInventory()).hasSize(3 * apps + 2);
+      // Per app a CFApp, its CFRoute and its env Secret; and the CFOrg and CFSpace.
+      assertThat(source.getStatus().getInventory())
+          .as(
+              "inventory in the status %s%noperator log:%n%s",
+              Serialization.asYaml(source.getStatus()), operator.getLogs())
+          .hasSize(3 * apps + 2);
       Map<String, Long> posted = GiteaSources.postedCounts(gitea, repo, sha);
       System.out.println("[image] statuses on the commit: " + posted);
       assertThat(posted)
