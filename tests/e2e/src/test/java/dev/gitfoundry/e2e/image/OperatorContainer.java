@@ -55,11 +55,9 @@ final class OperatorContainer extends GenericContainer<OperatorContainer> {
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
   private final int port;
-  private final Container chart;
 
-  private OperatorContainer(String image, Container chart, int port) {
+  private OperatorContainer(String image, int port) {
     super(DockerImageName.parse(image));
-    this.chart = chart;
     this.port = port;
   }
 
@@ -98,7 +96,7 @@ final class OperatorContainer extends GenericContainer<OperatorContainer> {
       String image, KubeApi api, String namespace, List<String> namespaces, Path volumes) {
     Container chart = chartContainer(namespace);
     int port = FreePort.find();
-    OperatorContainer container = new OperatorContainer(image, chart, port);
+    OperatorContainer container = new OperatorContainer(image, port);
     Map<String, String> env = new LinkedHashMap<>();
     for (EnvVar var : chart.getEnv()) {
       env.put(var.getName(), valueOf(var, namespace));
@@ -186,16 +184,8 @@ final class OperatorContainer extends GenericContainer<OperatorContainer> {
     }
   }
 
-  int port() {
-    return port;
-  }
-
   String url() {
     return "http://127.0.0.1:" + port;
-  }
-
-  Container chart() {
-    return chart;
   }
 
   /** SIGKILL, as the kernel's OOM killer or a node failure would: no shutdown hook runs. */
