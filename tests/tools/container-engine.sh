@@ -96,27 +96,43 @@ setup() {
 socket_of() { echo "$STATE_DIR/podman-$1.sock"; }
 pidfile_of() { echo "$STATE_DIR/podman-$1.pid"; }
 
+# Pids are reused, quickly on a busy machine (threads take them too, and a signal to a thread's id
+# reaches its whole process): a pid is signalled only while it is provably this service, and an
+# owner is alive only while its pid has the start time recorded with it.
+started_at() { [ -r "/proc/$1/stat" ] && sed -E 's/^.*\) //' "/proc/$1/stat" | cut -d' ' -f20; }
+owner_alive() { [ -n "$2" ] && [ "$(started_at "$1" 2>/dev/null)" = "$2" ]; }
+is_service() { # pid socket
+  [ -n "$1" ] && [ -r "/proc/$1/cmdline" ] &&
+    tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF "system service --time=0 unix://$2"
+}
+# The pidfile holds "<service pid> <owner start time>".
+service_pid() { [ -f "$1" ] && cut -d' ' -f1 "$1"; }
+owner_start() { [ -f "$1" ] && cut -d' ' -f2 "$1"; }
+
 start() {
-  local owner=$1 socket pidfile
+  local owner=$1 socket pidfile started
   setup
   mkdir -p "$STATE_DIR"
   sweep
+  started=$(started_at "$owner") || true
+  [ -n "$started" ] || fail "no process $owner to start the service for"
   socket=$(socket_of "$owner")
   pidfile=$(pidfile_of "$owner")
-  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null && answers "$socket"; then
+  if is_service "$(service_pid "$pidfile")" "$socket" && answers "$socket"; then
     echo "unix://$socket"
     return
   fi
   rm -f "$socket"
-  # --time=0: no idle timeout, the owner stops it. setsid: Ctrl-C in a terminal reaches the JVM,
-  # whose shutdown hook stops the service, not the service directly.
+  # --time=0: no idle timeout, the watcher stops it. setsid: a Ctrl-C in a terminal reaches the
+  # JVM, not the service.
   setsid podman system service --time=0 "unix://$socket" \
     >"$STATE_DIR/podman-$owner.log" 2>&1 </dev/null &
-  echo $! >"$pidfile"
-  setsid bash "${BASH_SOURCE[0]}" watch "$owner" >>"$STATE_DIR/podman-$owner.log" 2>&1 </dev/null &
+  echo "$! $started" >"$pidfile"
+  setsid bash "${BASH_SOURCE[0]}" watch "$owner" "$started" \
+    >>"$STATE_DIR/podman-$owner.log" 2>&1 </dev/null &
   local waited=0
   until answers "$socket"; do
-    kill -0 "$(cat "$pidfile")" 2>/dev/null ||
+    is_service "$(service_pid "$pidfile")" "$socket" ||
       fail "podman system service exited: $(tail -n 20 "$STATE_DIR/podman-$owner.log")"
     [ $waited -lt 300 ] || fail "podman system service did not answer on $socket within 30 s"
     sleep 0.1
@@ -130,23 +146,24 @@ answers() { [ -S "$1" ] && curl -fsS --max-time 2 --unix-socket "$1" http://d/_p
 
 # Waits for the owner to end, then cleans up after it.
 watch() {
-  local owner=$1
-  while kill -0 "$owner" 2>/dev/null; do sleep 1; done
+  local owner=$1 started=$2
+  while owner_alive "$owner" "$started"; do sleep 1; done
   stop "$owner"
 }
 
 stop() {
-  local owner=$1 pidfile pid
+  local owner=$1 pidfile pid socket
   # Through the CLI, not the service: it works whether or not the service still runs.
   podman ps -a -q --filter "label=$OWNER_LABEL=$owner" | xargs -r podman rm -f >/dev/null 2>&1 || true
   pidfile=$(pidfile_of "$owner")
-  if [ -f "$pidfile" ]; then
-    pid=$(cat "$pidfile")
+  socket=$(socket_of "$owner")
+  pid=$(service_pid "$pidfile") || true
+  if is_service "$pid" "$socket"; then
     kill "$pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do is_service "$pid" "$socket" || break; sleep 0.1; done
+    if is_service "$pid" "$socket"; then kill -9 "$pid" 2>/dev/null || true; fi
   fi
-  rm -f "$pidfile" "$(socket_of "$owner")" "$STATE_DIR/podman-$owner.log"
+  rm -f "$pidfile" "$socket" "$STATE_DIR/podman-$owner.log"
 }
 
 # What a JVM killed with SIGKILL leaves behind: its service and its containers.
@@ -156,13 +173,14 @@ sweep() {
     [ -f "$pidfile" ] || continue
     owner=${pidfile##*/podman-}
     owner=${owner%.pid}
-    kill -0 "$owner" 2>/dev/null || { log "stopping the service of gone pid $owner"; stop "$owner"; }
+    owner_alive "$owner" "$(owner_start "$pidfile")" ||
+      { log "stopping the service of gone pid $owner"; stop "$owner"; }
   done
   command -v podman >/dev/null || return 0
   local id pid
   while read -r id pid; do
     [ -n "$id" ] || continue
-    kill -0 "$pid" 2>/dev/null && continue
+    [ -d "/proc/$pid" ] && continue
     log "removing container $id of gone pid $pid"
     podman rm -f "$id" >/dev/null 2>&1 || true
   done < <(podman ps -a --filter "label=$OWNER_LABEL" --format "{{.ID}} {{index .Labels \"$OWNER_LABEL\"}}")
@@ -173,7 +191,7 @@ main() {
     setup) setup ;;
     start) [ $# -eq 2 ] || fail "usage: $0 start OWNER_PID"; start "$2" ;;
     stop) [ $# -eq 2 ] || fail "usage: $0 stop OWNER_PID"; stop "$2" ;;
-    watch) watch "$2" ;;
+    watch) watch "$2" "$3" ;;
     sweep) mkdir -p "$STATE_DIR"; sweep ;;
     *) fail "usage: $0 setup | start OWNER_PID | stop OWNER_PID | sweep" ;;
   esac
