@@ -16,7 +16,7 @@
 # kept in the cache under the hash of its inputs, so a rebuild with unchanged inputs is a copy.
 set -euo pipefail
 
-here=$(cd "$(dirname "$0")" && pwd)
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 packages_file=$here/debian-packages.txt
 modules_file=$here/java-modules.txt
 cache=${GITFOUNDRY_IMAGE_CACHE:-$HOME/.cache/gitfoundry/image}
@@ -233,4 +233,7 @@ main() {
   echo "build-base-image: $out ($(du -h "$out" | cut -f1)) from $cached" >&2
 }
 
-main "$@"
+# Sourced (by tests/tools/gitea-image/build-gitea-image.sh) for its functions: no build.
+if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
+  main "$@"
+fi

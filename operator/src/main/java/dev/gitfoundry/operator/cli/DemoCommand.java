@@ -8,14 +8,14 @@ import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.api.v1alpha1.GitSourceSpec;
 import dev.gitfoundry.api.v1alpha1.PreviewSpec;
 import dev.gitfoundry.api.v1alpha1.SecretKeyRef;
+import dev.gitfoundry.local.Crds;
+import dev.gitfoundry.local.GitWorkingCopy;
+import dev.gitfoundry.local.LocalCluster;
+import dev.gitfoundry.local.LocalGitea;
+import dev.gitfoundry.local.ToolCache;
 import dev.gitfoundry.operator.GitfoundryOperator;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.operator.workload.StagingConfig;
-import dev.gitfoundry.testing.Crds;
-import dev.gitfoundry.testing.GitWorkingCopy;
-import dev.gitfoundry.testing.GiteaServer;
-import dev.gitfoundry.testing.KubeCluster;
-import dev.gitfoundry.testing.Tools;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -84,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private Integer run() throws Exception {
-    Path repository = Tools.repositoryRoot().resolve(example);
+    Path repository = ToolCache.repositoryRoot().resolve(example);
     if (!Files.isDirectory(repository)) {
       throw new IllegalArgumentException("no such example repository: " + repository);
     }
@@ -97,15 +97,15 @@ public final class DemoCommand implements Callable<Integer> {
     DemoServiceInstances services = compiled.serviceInstances();
     step(
         "Local components (built once into "
-            + Tools.directory()
+            + ToolCache.directory()
             + "; about 30 minutes the first time)");
-    Tools.get();
+    ToolCache.get();
     step("Starting the control plane: kube-apiserver, etcd, controller-manager, scheduler, kwok");
-    try (KubeCluster cluster = KubeCluster.start();
-        GiteaServer gitea = GiteaServer.start();
+    try (LocalCluster cluster = LocalCluster.start();
+        LocalGitea gitea = LocalGitea.start();
         DemoKpackBuilder kpack = installKpack(cluster.client())) {
       KubernetesClient client = cluster.client();
-      step("Gitea at " + gitea.baseUrl() + " (user " + GiteaServer.ADMIN_USER + ")");
+      step("Gitea at " + gitea.baseUrl() + " (user " + LocalGitea.ADMIN_USER + ")");
       printServiceInstances(services);
       String repo = gitea.createRepository("manifests");
       String sha;
@@ -138,8 +138,8 @@ public final class DemoCommand implements Callable<Integer> {
         printApps(client);
         new DemoGuide(
                 cluster.kubeconfigFile(),
-                Tools.get().binary("kubectl"),
-                Tools.get().binary("cf"),
+                ToolCache.get().binary("kubectl"),
+                ToolCache.get().binary("cf"),
                 kubeconfigUser(cluster),
                 publicUrl,
                 "/status/" + NAMESPACE + "/" + SOURCE + "/" + sha,
@@ -171,7 +171,7 @@ public final class DemoCommand implements Callable<Integer> {
    * stand-in builder: the nodes are simulated, so nothing could build or run an image.
    */
   private DemoKpackBuilder installKpack(KubernetesClient client) {
-    int crds = Crds.installFrom(Tools.get().kpackConfig(), client);
+    int crds = Crds.installFrom(ToolCache.get().kpackConfig(), client);
     step(
         "kpack's CRDs installed ("
             + crds
@@ -189,11 +189,11 @@ public final class DemoCommand implements Callable<Integer> {
     step(
         "The apps bind service instances: as a platform team would, the demo creates their"
             + " Secrets (made-up credentials) once the operator has created each space:");
-    Path kubectl = Tools.get().binary("kubectl");
+    Path kubectl = ToolCache.get().binary("kubectl");
     services.pending().forEach(i -> out.println("    " + i.kubectlCommand(kubectl.toString())));
   }
 
-  private void createSource(KubernetesClient client, GiteaServer gitea, String repo) {
+  private void createSource(KubernetesClient client, LocalGitea gitea, String repo) {
     client
         .resource(
             new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
@@ -233,7 +233,7 @@ public final class DemoCommand implements Callable<Integer> {
    * spaces exist; true once the status is success.
    */
   private boolean followCommitStatus(
-      GiteaServer gitea,
+      LocalGitea gitea,
       String repo,
       String sha,
       KubernetesClient client,
@@ -299,7 +299,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static String kubeconfigUser(KubeCluster cluster) {
+  private static String kubeconfigUser(LocalCluster cluster) {
     try {
       return io.fabric8.kubernetes.client.Config.fromKubeconfig(
               java.nio.file.Files.readString(cluster.kubeconfigFile()))

@@ -14,6 +14,7 @@ import dev.gitfoundry.testing.GitWorkingCopy;
 import dev.gitfoundry.testing.GiteaServer;
 import dev.gitfoundry.testing.KubeApi;
 import dev.gitfoundry.testing.ManagedProcess;
+import dev.gitfoundry.testing.SelfContainedKubeconfig;
 import dev.gitfoundry.testing.TempDir;
 import dev.gitfoundry.testing.Tools;
 import io.fabric8.kubernetes.api.model.SecretBuilder;

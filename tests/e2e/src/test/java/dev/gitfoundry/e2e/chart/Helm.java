@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * cache and data directories so that nothing in the user's home is read or written.
  */
 public final class Helm {
-  static final String RELEASE = "gitfoundry";
+  public static final String RELEASE = "gitfoundry";
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
   private static Helm instance;
 

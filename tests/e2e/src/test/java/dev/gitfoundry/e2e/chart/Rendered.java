@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The documents {@code helm template} printed, to assert on. */
-final class Rendered {
+public final class Rendered {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
@@ -23,7 +23,7 @@ final class Rendered {
     this.documents = documents;
   }
 
-  static Rendered parse(String yaml) {
+  public static Rendered parse(String yaml) {
     List<ObjectNode> documents = new ArrayList<>();
     try (var parser = YAML.getFactory().createParser(yaml)) {
       for (var it = YAML.readValues(parser, JsonNode.class); it.hasNext(); ) {
@@ -69,7 +69,7 @@ final class Rendered {
   }
 
   /** A document as a fabric8 model object, e.g. {@code one(Deployment.class, "gitfoundry")}. */
-  <T extends HasMetadata> T one(Class<T> type, String name) {
+  public <T extends HasMetadata> T one(Class<T> type, String name) {
     return SERIALIZATION.convertValue(one(HasMetadata.getKind(type), name), type);
   }
 
