@@ -227,13 +227,11 @@ class GitOpsLoopE2E {
   @Test
   @Order(6)
   void metricsShowTheLoopAndNothingSecret() throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + operator.httpPort() + "/metrics"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    assertThat(operator.metricsPort()).isNotEqualTo(operator.httpPort());
+    assertThat(get(operator.httpPort(), "/metrics").statusCode())
+        .as("/metrics on the public port (what an Ingress routes)")
+        .isEqualTo(404);
+    HttpResponse<String> response = get(operator.metricsPort(), "/metrics");
     assertThat(response.statusCode()).isEqualTo(200);
     PrometheusText metrics = new PrometheusText(response.body());
 
@@ -343,6 +341,13 @@ class GitOpsLoopE2E {
                 assertThat(s.labels().values())
                     .noneMatch(v -> v.matches(".*[0-9a-f]{40}.*") || v.contains("@")));
     assertThat(response.body()).doesNotContain(gitea.token(), "hook-secret");
+  }
+
+  private static HttpResponse<String> get(int port, String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   /** Waits for an Event on the GitSource, as {@code kubectl describe gitsource} lists them. */
