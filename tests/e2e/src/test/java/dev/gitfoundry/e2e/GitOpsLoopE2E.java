@@ -228,9 +228,12 @@ class GitOpsLoopE2E {
   @Order(6)
   void metricsShowTheLoopAndNothingSecret() throws Exception {
     assertThat(operator.metricsPort()).isNotEqualTo(operator.httpPort());
-    assertThat(get(operator.httpPort(), "/metrics").statusCode())
-        .as("/metrics on the public port (what an Ingress routes)")
-        .isEqualTo(404);
+    // The public port (what an Ingress routes) does not serve it: the CF API answers it as any
+    // path it does not know, 401 without credentials (a path's existence is not told to anonymous
+    // callers), 404 with them.
+    HttpResponse<String> publicPort = get(operator.httpPort(), "/metrics");
+    assertThat(publicPort.statusCode()).as("/metrics on the public port").isEqualTo(401);
+    assertThat(publicPort.body()).contains("CF-NotAuthenticated").doesNotContain("gitfoundry_");
     HttpResponse<String> response = get(operator.metricsPort(), "/metrics");
     assertThat(response.statusCode()).isEqualTo(200);
     PrometheusText metrics = new PrometheusText(response.body());
