@@ -34,6 +34,11 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 app.kubernetes.io/part-of: gitfoundry
 {{- end }}
 
+{{/* The Service of /metrics, apart from the public one. */}}
+{{- define "gitfoundry.metricsServiceName" -}}
+{{- printf "%s-metrics" (include "gitfoundry.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
 {{- define "gitfoundry.serviceAccountName" -}}
 {{- if .Values.serviceAccount.create }}
 {{- default (include "gitfoundry.fullname" .) .Values.serviceAccount.name }}

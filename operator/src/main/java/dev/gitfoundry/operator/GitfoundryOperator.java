@@ -18,6 +18,7 @@ import dev.gitfoundry.operator.delivery.KubernetesClusterWriter;
 import dev.gitfoundry.operator.delivery.ParallelWrites;
 import dev.gitfoundry.operator.forge.SourceForges;
 import dev.gitfoundry.operator.http.CfApiRoutes;
+import dev.gitfoundry.operator.http.MetricsHttpServer;
 import dev.gitfoundry.operator.http.OperatorHttpServer;
 import dev.gitfoundry.operator.metrics.OperatorMetrics;
 import dev.gitfoundry.operator.preview.PreviewWebhooks;
@@ -42,13 +43,14 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The whole operator in one object: Git polling, the reconcilers, and the HTTP port. {@code
- * gitfoundry run} starts one; tests start one in-process against a real API server.
+ * The whole operator in one object: Git polling, the reconcilers, the HTTP port and the metrics
+ * port. {@code gitfoundry run} starts one; tests start one in-process against a real API server.
  */
 public final class GitfoundryOperator implements AutoCloseable {
   private final Operator operator;
   private final PollScheduler scheduler;
   private final OperatorHttpServer http;
+  private final MetricsHttpServer metricsHttp;
   private final CfApi cfApi;
   private final SourceWebhooks sourceWebhooks;
   private final Leadership leadership;
@@ -180,6 +182,10 @@ public final class GitfoundryOperator implements AutoCloseable {
     // The CF API answers every path the other handlers do not (the longest context wins).
     cfApi = new CfApi(client, config, caches, clock);
     http.mount("/", cfApi.handler(), CfApiRoutes.ROUTES);
+    // On the HTTP port's interface: loopback in tests and the demo, every interface in a Pod.
+    metricsHttp =
+        new MetricsHttpServer(
+            new InetSocketAddress(httpAddress.getAddress(), config.metricsPort()), operatorMetrics);
   }
 
   /**
@@ -203,6 +209,7 @@ public final class GitfoundryOperator implements AutoCloseable {
     sourceWebhooks.start();
     cfApi.start();
     http.start();
+    metricsHttp.start();
     scheduler.start();
     operator.start();
     started = true;
@@ -210,6 +217,11 @@ public final class GitfoundryOperator implements AutoCloseable {
 
   public int httpPort() {
     return http.port();
+  }
+
+  /** Where {@code /metrics} is served (not on {@link #httpPort()}). */
+  public int metricsPort() {
+    return metricsHttp.port();
   }
 
   public Leadership leadership() {
@@ -226,6 +238,7 @@ public final class GitfoundryOperator implements AutoCloseable {
     operator.stop();
     scheduler.close();
     http.close();
+    metricsHttp.close();
     sourceWebhooks.close();
     cfApi.close();
     live.close();

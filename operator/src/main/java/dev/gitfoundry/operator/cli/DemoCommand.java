@@ -124,7 +124,12 @@ public final class DemoCommand implements Callable<Integer> {
               new InetSocketAddress("127.0.0.1", port),
               Clock.systemUTC())) {
         operator.start();
-        step("Operator running: " + publicUrl + " (/status, /metrics, /hooks/gitea)");
+        step(
+            "Operator running: "
+                + publicUrl
+                + " (/status, /hooks/gitea); metrics: http://127.0.0.1:"
+                + operator.metricsPort()
+                + "/metrics");
         gitea.createWebhook(repo, publicUrl + "/hooks/gitea", "demo-webhook-secret");
         createSource(client, gitea, repo);
         step(

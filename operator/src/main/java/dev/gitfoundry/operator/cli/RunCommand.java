@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code gitfoundry run}: the operator. Every option also reads an environment variable. */
 @Command(
@@ -26,6 +29,8 @@ import picocli.CommandLine.Option;
     description =
         "Run the operator: poll GitSources, apply their manifests, report commit statuses.")
 public final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(
       names = "--namespace",
       split = ",",
@@ -71,8 +76,16 @@ public final class RunCommand implements Callable<Integer> {
       names = "--port",
       defaultValue = "${env:GITFOUNDRY_PORT:-8080}",
       description =
-          "HTTP port: health, metrics, webhooks, status pages (default: ${DEFAULT-VALUE}).")
+          "HTTP port: health, webhooks, status pages, CF API (default: ${DEFAULT-VALUE}).")
   int port;
+
+  @Option(
+      names = "--metrics-port",
+      defaultValue = "${env:GITFOUNDRY_METRICS_PORT:-9090}",
+      description =
+          "Port of /metrics (Prometheus), kept apart from --port so that exposing the operator"
+              + " never exposes its metrics; 0 picks a free port (default: ${DEFAULT-VALUE}).")
+  int metricsPort;
 
   @Option(
       names = "--leader-election",
@@ -161,6 +174,11 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (metricsPort != 0 && metricsPort == port) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--metrics-port must differ from --port (" + port + "): /metrics has a port of its own");
+    }
     OperatorConfig config =
         new OperatorConfig(
             new HashSet<>(namespaces.stream().filter(n -> !n.isBlank()).toList()),
@@ -176,7 +194,8 @@ public final class RunCommand implements Callable<Integer> {
             true,
             new StagingConfig(
                 imageRegistry.isBlank() ? null : imageRegistry, kpackBuilder, kpackServiceAccount),
-            new Tuning(applyConcurrency, workloadConcurrency, kubeApiQps, kubeApiBurst));
+            new Tuning(applyConcurrency, workloadConcurrency, kubeApiQps, kubeApiBurst),
+            metricsPort);
     KubernetesClient client = KubernetesClients.create(config.tuning());
     GitfoundryOperator operator =
         new GitfoundryOperator(
@@ -194,7 +213,11 @@ public final class RunCommand implements Callable<Integer> {
                   stopped.countDown();
                 }));
     operator.start();
-    System.out.println("gitfoundry operator running; http on :" + operator.httpPort());
+    System.out.println(
+        "gitfoundry operator running; http on :"
+            + operator.httpPort()
+            + ", metrics on :"
+            + operator.metricsPort());
     stopped.await();
     return 0;
   }

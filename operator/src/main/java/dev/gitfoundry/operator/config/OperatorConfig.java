@@ -24,6 +24,8 @@ import java.util.Set;
  * @param staging how buildpack apps are built with kpack (unconfigured: they report
  *     StagingUnavailable)
  * @param tuning concurrency and request rates
+ * @param metricsPort port of {@code /metrics}, apart from the public port so that what exposes the
+ *     public port (an Ingress, an HTTPRoute) never exposes the metrics; 0 picks a free port
  */
 public record OperatorConfig(
     Set<String> watchNamespaces,
@@ -38,9 +40,13 @@ public record OperatorConfig(
     String leaderIdentity,
     boolean exitOnLostLeadership,
     StagingConfig staging,
-    Tuning tuning) {
+    Tuning tuning,
+    int metricsPort) {
 
   public OperatorConfig {
+    if (metricsPort < 0 || metricsPort > 65535) {
+      throw new IllegalArgumentException("metrics port out of range: " + metricsPort);
+    }
     watchNamespaces = Set.copyOf(watchNamespaces);
     staging = staging == null ? StagingConfig.unconfigured() : staging;
     tuning = tuning == null ? Tuning.defaults() : tuning;
@@ -61,7 +67,8 @@ public record OperatorConfig(
         null,
         true,
         StagingConfig.unconfigured(),
-        Tuning.defaults());
+        Tuning.defaults(),
+        0);
   }
 
   public OperatorConfig withRoutingMode(RoutingMode mode, String gateway, String ingressClass) {
@@ -132,6 +139,7 @@ public record OperatorConfig(
     private boolean exitOnLostLeadership;
     private StagingConfig staging;
     private Tuning tuning;
+    private final int metricsPort;
 
     private Builder(OperatorConfig c) {
       watchNamespaces = c.watchNamespaces;
@@ -147,6 +155,7 @@ public record OperatorConfig(
       exitOnLostLeadership = c.exitOnLostLeadership;
       staging = c.staging;
       tuning = c.tuning;
+      metricsPort = c.metricsPort;
     }
 
     private OperatorConfig build() {
@@ -163,7 +172,8 @@ public record OperatorConfig(
           leaderIdentity,
           exitOnLostLeadership,
           staging,
-          tuning);
+          tuning,
+          metricsPort);
     }
   }
 }

@@ -13,9 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 /**
- * The operator's one HTTP port: health ({@code /healthz}, {@code /readyz}), Prometheus ({@code
- * /metrics}), forge webhooks ({@code /hooks/gitea}, {@code /hooks/github}) and the commit status
- * pages ({@code /status/...}). Every request is counted by its route template.
+ * The operator's public HTTP port: health ({@code /healthz}, {@code /readyz}), forge webhooks
+ * ({@code /hooks/gitea}, {@code /hooks/github}), the commit status pages ({@code /status/...}) and
+ * the CF API. Every request is counted by its route template; {@code /metrics} is served on a port
+ * of its own ({@link MetricsHttpServer}).
  */
 public final class OperatorHttpServer implements AutoCloseable {
   private final HttpServer server;
@@ -53,7 +54,6 @@ public final class OperatorHttpServer implements AutoCloseable {
                 "text/plain",
                 ready.getAsBoolean() ? "ready\n" : "starting\n"),
         RouteTemplate.of("/readyz"));
-    mount("/metrics", new MetricsEndpoint(metrics), RouteTemplate.of("/metrics"));
     mount(
         "/hooks/",
         new JdkWebhookHttpHandler(webhooks),

@@ -95,6 +95,15 @@ class GitfoundryCommandTest {
   }
 
   @Test
+  void runRefusesMetricsOnThePublicPort() {
+    // Refused before any cluster is contacted: /metrics never shares the port an Ingress routes.
+    assertThat(run("run", "--port", "18080", "--metrics-port", "18080")).isEqualTo(2);
+    assertThat(err.toString()).contains("--metrics-port must differ from --port (18080)");
+    assertThat(run("run", "--help")).isZero();
+    assertThat(out.toString()).contains("--metrics-port", "default: 9090");
+  }
+
+  @Test
   void everySubcommandHasHelp() {
     assertThat(run("validate", "--help")).isZero();
     assertThat(out.toString()).contains("Exit 0 when valid");

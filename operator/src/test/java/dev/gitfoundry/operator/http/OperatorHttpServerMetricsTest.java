@@ -26,8 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code /metrics} as an anonymous caller sees it after some traffic: requests counted by route
- * template and status, never by raw path.
+ * {@code /metrics} as a scraper of the metrics port sees it after some traffic on the public port:
+ * requests counted by route template and status, never by raw path; the public port itself does not
+ * serve it.
  */
 class OperatorHttpServerMetricsTest {
   private final HttpClient http = HttpClient.newHttpClient();
@@ -39,6 +40,7 @@ class OperatorHttpServerMetricsTest {
           .withConfig(new ConfigBuilder(Config.empty()).withMasterUrl("http://127.0.0.1:1").build())
           .build();
   private OperatorHttpServer server;
+  private MetricsHttpServer metricsServer;
 
   @BeforeEach
   void start() throws Exception {
@@ -68,11 +70,14 @@ class OperatorHttpServerMetricsTest {
         },
         CfApiRoutes.ROUTES);
     server.start();
+    metricsServer = new MetricsHttpServer(new InetSocketAddress("127.0.0.1", 0), metrics);
+    metricsServer.start();
   }
 
   @AfterEach
   void stop() {
     server.close();
+    metricsServer.close();
     client.close();
     metrics.close();
   }
@@ -87,7 +92,7 @@ class OperatorHttpServerMetricsTest {
     get("/secret-probe/5f0c1d2e");
     post("/hooks/gitea"); // unsigned: refused
 
-    String text = get("/metrics").body();
+    String text = scrape("/metrics").body();
 
     assertThat(requests(text))
         .contains(
@@ -104,13 +109,24 @@ class OperatorHttpServerMetricsTest {
   }
 
   @Test
+  void metricsAreServedOnTheMetricsPortOnly() throws Exception {
+    assertThat(metricsServer.port()).isNotEqualTo(server.port());
+    assertThat(get("/metrics").statusCode()).as("/metrics on the public port").isEqualTo(404);
+    assertThat(scrape("/metrics").statusCode()).isEqualTo(200);
+    assertThat(scrape("/healthz").statusCode())
+        .as("only /metrics on the metrics port")
+        .isEqualTo(404);
+    assertThat(scrape("/status/team/manifests").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void metricsAreServedInThePrometheusTextFormat() throws Exception {
-    HttpResponse<String> response = get("/metrics");
+    HttpResponse<String> response = scrape("/metrics");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValue("text/plain; version=0.0.4; charset=utf-8");
     assertThat(response.body()).contains("# TYPE gitfoundry_leader gauge", "gitfoundry_leader 1.0");
-    assertThat(get("/metrics/other").statusCode()).isEqualTo(404);
+    assertThat(scrape("/metrics/other").statusCode()).isEqualTo(404);
   }
 
   /** The count lines of http_server_requests_seconds, labels and value only. */
@@ -122,9 +138,18 @@ class OperatorHttpServerMetricsTest {
         .toList();
   }
 
+  /** A GET on the public port. */
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A GET on the metrics port. */
+  private HttpResponse<String> scrape(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsServer.port() + path))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private void post(String path) throws Exception {

@@ -54,7 +54,9 @@ class ContainerImageIT {
     assertThat(container.entrypointWith())
         .containsExactly("java", "-jar", "/app/gitfoundry.jar", "run");
     assertThat(config.get("WorkingDir").asText()).isEqualTo("/app");
-    assertThat(config.get("ExposedPorts").fieldNames()).toIterable().containsExactly("8080/tcp");
+    assertThat(config.get("ExposedPorts").fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder("8080/tcp", "9090/tcp");
     assertThat(config.get("Env").toString())
         .contains("PATH=/opt/java/bin:", "XDG_CONFIG_HOME=/tmp/.config");
     assertThat(config.get("Labels").get("org.opencontainers.image.version").asText())

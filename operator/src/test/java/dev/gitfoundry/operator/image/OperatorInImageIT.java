@@ -82,6 +82,7 @@ class OperatorInImageIT {
               "KUBECONFIG", "/tmp/kubeconfig.yaml",
               "POD_NAMESPACE", namespace,
               "GITFOUNDRY_PORT", Integer.toString(port),
+              "GITFOUNDRY_METRICS_PORT", "0",
               "GITFOUNDRY_CACHE_DIR", "/var/cache/gitfoundry",
               // As the chart's defaults set it.
               "JAVA_TOOL_OPTIONS",

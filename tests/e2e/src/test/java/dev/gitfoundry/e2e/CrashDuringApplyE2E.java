@@ -149,6 +149,8 @@ class CrashDuringApplyE2E {
             namespace + "," + SPACE, // not the other tests' sources, still in the cluster
             "--port",
             Integer.toString(port),
+            "--metrics-port",
+            "0", // any free port: 9090 may be taken on a shared machine
             "--public-url",
             "http://127.0.0.1:" + port,
             "--no-leader-election",

@@ -227,13 +227,14 @@ class GitOpsLoopE2E {
   @Test
   @Order(6)
   void metricsShowTheLoopAndNothingSecret() throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + operator.httpPort() + "/metrics"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    assertThat(operator.metricsPort()).isNotEqualTo(operator.httpPort());
+    // The public port (what an Ingress routes) does not serve it: the CF API answers it as any
+    // path it does not know, 401 without credentials (a path's existence is not told to anonymous
+    // callers), 404 with them.
+    HttpResponse<String> publicPort = get(operator.httpPort(), "/metrics");
+    assertThat(publicPort.statusCode()).as("/metrics on the public port").isEqualTo(401);
+    assertThat(publicPort.body()).contains("CF-NotAuthenticated").doesNotContain("gitfoundry_");
+    HttpResponse<String> response = get(operator.metricsPort(), "/metrics");
     assertThat(response.statusCode()).isEqualTo(200);
     PrometheusText metrics = new PrometheusText(response.body());
 
@@ -343,6 +344,13 @@ class GitOpsLoopE2E {
                 assertThat(s.labels().values())
                     .noneMatch(v -> v.matches(".*[0-9a-f]{40}.*") || v.contains("@")));
     assertThat(response.body()).doesNotContain(gitea.token(), "hook-secret");
+  }
+
+  private static HttpResponse<String> get(int port, String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   /** Waits for an Event on the GitSource, as {@code kubectl describe gitsource} lists them. */

@@ -304,6 +304,7 @@ class ChartDryRunIT {
         .contains("namespace: team-a")
         .contains("https://gitfoundry.acme.test/hooks/gitea")
         .contains("https://gitfoundry.acme.test/hooks/github")
+        .contains("http://" + Helm.RELEASE + "-metrics." + namespace + ".svc:9100/metrics")
         .contains("watching namespaces team-a, team-b")
         .contains("routing: gateway via gateway-system/public");
   }

@@ -112,6 +112,7 @@ class ChartTemplateIT {
     expected.add("Role/" + FULLNAME + "-leader-election");
     expected.add("RoleBinding/" + FULLNAME + "-leader-election");
     expected.add("Service/" + FULLNAME);
+    expected.add("Service/" + FULLNAME + "-metrics");
     expected.add("Deployment/" + FULLNAME);
     assertThat(defaults.ids()).containsExactlyInAnyOrderElementsOf(expected);
     for (JsonNode document : defaults.documents()) {
@@ -174,12 +175,8 @@ class ChartTemplateIT {
     assertThat(security.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
 
     assertThat(operator.getPorts())
-        .singleElement()
-        .satisfies(
-            port -> {
-              assertThat(port.getName()).isEqualTo("http");
-              assertThat(port.getContainerPort()).isEqualTo(8080);
-            });
+        .extracting(port -> port.getName() + ":" + port.getContainerPort())
+        .containsExactly("http:8080", "metrics:9090");
     assertThat(operator.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
     assertThat(operator.getLivenessProbe().getHttpGet().getPort().getIntVal()).isEqualTo(8080);
     assertThat(operator.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
@@ -246,6 +243,7 @@ class ChartTemplateIT {
         .containsEntry(
             "GITFOUNDRY_PUBLIC_URL", "http://" + FULLNAME + "." + NAMESPACE + ".svc:8080")
         .containsEntry("GITFOUNDRY_PORT", "8080")
+        .containsEntry("GITFOUNDRY_METRICS_PORT", "9090")
         .containsEntry("GITFOUNDRY_LEADER_ELECTION", "true")
         .containsEntry("GITFOUNDRY_PROGRESS_DEADLINE", "PT5M")
         .containsEntry("GITFOUNDRY_APPLY_CONCURRENCY", "16")
@@ -410,7 +408,7 @@ class ChartTemplateIT {
   }
 
   @Test
-  void serviceServesEverythingOnPortHttp() {
+  void publicServiceHasPortHttpOnlyAndMetricsHaveAClusterIpServiceOfTheirOwn() {
     JsonNode service = defaults.one("Service", FULLNAME);
     assertThat(service.at("/spec/type").asText()).isEqualTo("ClusterIP");
     assertThat(service.at("/spec/ports/0/name").asText()).isEqualTo("http");
@@ -418,6 +416,23 @@ class ChartTemplateIT {
     assertThat(service.at("/spec/ports").size()).isEqualTo(1);
     assertThat(service.at("/spec/selector/app.kubernetes.io~1name").asText())
         .isEqualTo("gitfoundry");
+
+    JsonNode metrics = defaults.one("Service", FULLNAME + "-metrics");
+    assertThat(metrics.at("/spec/type").asText()).isEqualTo("ClusterIP");
+    assertThat(metrics.at("/spec/ports").size()).isEqualTo(1);
+    assertThat(metrics.at("/spec/ports/0/name").asText()).isEqualTo("metrics");
+    assertThat(metrics.at("/spec/ports/0/port").asInt()).isEqualTo(9090);
+    assertThat(metrics.at("/spec/ports/0/targetPort").asText()).isEqualTo("metrics");
+    assertThat(metrics.at("/spec/selector")).isEqualTo(service.at("/spec/selector"));
+    assertThat(nonDefaults.one("Service", FULLNAME + "-metrics").at("/spec/ports/0/port").asInt())
+        .isEqualTo(9100);
+
+    Rendered loadBalancer = render("--set", "service.type=LoadBalancer");
+    assertThat(loadBalancer.one("Service", FULLNAME).at("/spec/type").asText())
+        .isEqualTo("LoadBalancer");
+    assertThat(loadBalancer.one("Service", FULLNAME + "-metrics").at("/spec/type").asText())
+        .as("exposing the public Service never exposes /metrics")
+        .isEqualTo("ClusterIP");
   }
 
   @Test
@@ -433,16 +448,25 @@ class ChartTemplateIT {
         .isEqualTo(FULLNAME);
     assertThat(ingress.at("/spec/rules/0/http/paths/0/backend/service/port/name").asText())
         .isEqualTo("http");
+    assertThat(ingress.at("/spec/rules").size()).isEqualTo(1);
+    assertThat(ingress.at("/spec/rules/0/http/paths").size()).as("never the metrics").isEqualTo(1);
     assertThat(ingress.at("/spec/tls/0/secretName").asText()).isEqualTo("gitfoundry-tls");
 
     JsonNode monitor = nonDefaults.one("ServiceMonitor", FULLNAME);
     assertThat(monitor.path("apiVersion").asText()).isEqualTo("monitoring.coreos.com/v1");
     assertThat(monitor.at("/metadata/labels/release").asText()).isEqualTo("prometheus");
-    assertThat(monitor.at("/spec/endpoints/0/port").asText()).isEqualTo("http");
+    assertThat(monitor.at("/spec/endpoints").size()).isEqualTo(1);
+    assertThat(monitor.at("/spec/endpoints/0/port").asText()).isEqualTo("metrics");
     assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/metrics");
     assertThat(monitor.at("/spec/endpoints/0/interval").asText()).isEqualTo("15s");
-    assertThat(monitor.at("/spec/selector/matchLabels"))
-        .isEqualTo(defaults.one("Service", FULLNAME).at("/spec/selector"));
+    Map<String, String> selector = strings(monitor.at("/spec/selector/matchLabels"));
+    assertThat(strings(nonDefaults.one("Service", FULLNAME + "-metrics").at("/metadata/labels")))
+        .as("the ServiceMonitor selects the metrics Service")
+        .containsAllEntriesOf(selector);
+    assertThat(strings(nonDefaults.one("Service", FULLNAME).at("/metadata/labels")))
+        .as("and not the public one")
+        .doesNotContainEntry("app.kubernetes.io/component", "metrics");
+    assertThat(selector).containsEntry("app.kubernetes.io/component", "metrics");
 
     Rendered gateway = render("-f", ciValues("httproute-values.yaml").toString());
     JsonNode route = gateway.one("HTTPRoute", FULLNAME);
@@ -452,6 +476,8 @@ class ChartTemplateIT {
     assertThat(route.at("/spec/hostnames/0").asText()).isEqualTo("gitfoundry.acme.test");
     assertThat(route.at("/spec/rules/0/backendRefs/0/name").asText()).isEqualTo(FULLNAME);
     assertThat(route.at("/spec/rules/0/backendRefs/0/port").asInt()).isEqualTo(8080);
+    assertThat(route.at("/spec/rules").size()).isEqualTo(1);
+    assertThat(route.at("/spec/rules/0/backendRefs").size()).as("never the metrics").isEqualTo(1);
     assertThat(gateway.has("Ingress")).isFalse();
     assertThat(gateway.has("PodDisruptionBudget")).as("one replica: no PDB").isFalse();
   }
@@ -470,6 +496,7 @@ class ChartTemplateIT {
         Arguments.of(List.of("--set", "resources.limits.memory=lots"), "/resources/limits/memory"),
         Arguments.of(List.of("--set", "httpRoute.enabled=true"), "/httpRoute/parentRefs"),
         Arguments.of(List.of("--set", "serviceMonitor.interval=often"), "/serviceMonitor/interval"),
+        Arguments.of(List.of("--set", "metrics.port=0"), "/metrics/port"),
         Arguments.of(
             List.of("--set", "leaderElection=false"),
             "replicaCount > 1 needs leaderElection: true"));
@@ -502,6 +529,12 @@ class ChartTemplateIT {
       }
     }
     return env;
+  }
+
+  private static Map<String, String> strings(JsonNode object) {
+    Map<String, String> map = new LinkedHashMap<>();
+    object.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+    return map;
   }
 
   /** {@code groups resources verbs [resourceNames]}, the core group written as {@code core}. */
