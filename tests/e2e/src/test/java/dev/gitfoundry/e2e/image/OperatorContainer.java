@@ -103,6 +103,7 @@ final class OperatorContainer extends GenericContainer<OperatorContainer> {
     }
     env.put("GITFOUNDRY_NAMESPACES", String.join(",", namespaces));
     env.put("GITFOUNDRY_PORT", Integer.toString(port));
+    env.put("GITFOUNDRY_METRICS_PORT", Integer.toString(FreePort.find()));
     env.put("GITFOUNDRY_PUBLIC_URL", "http://127.0.0.1:" + port);
     env.put("KUBECONFIG", KUBECONFIG);
     container.withEnv(env);

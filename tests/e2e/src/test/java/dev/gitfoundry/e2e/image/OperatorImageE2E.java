@@ -81,7 +81,8 @@ class OperatorImageE2E {
     assertThat(config.getUser()).isEqualTo("65532:65532");
     assertThat(config.getEntrypoint()).containsExactly("java", "-jar", "/app/gitfoundry.jar");
     assertThat(config.getCmd()).containsExactly("run");
-    assertThat(config.getExposedPorts()).containsExactly(ExposedPort.tcp(8080));
+    assertThat(config.getExposedPorts())
+        .containsExactlyInAnyOrder(ExposedPort.tcp(8080), ExposedPort.tcp(9090));
     assertThat(config.getLabels())
         .containsEntry("org.opencontainers.image.title", "gitfoundry-operator")
         .containsEntry(
