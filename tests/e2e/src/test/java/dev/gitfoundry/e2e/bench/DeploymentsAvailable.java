@@ -66,6 +66,14 @@ public final class DeploymentsAvailable implements AutoCloseable {
     throw new IllegalStateException(namespace + "/" + name + " not rolled out after " + timeout);
   }
 
+  /** The Deployment named {@code name}, in whichever namespace it is. */
+  Deployment byName(String name) {
+    return informer.getStore().list().stream()
+        .filter(d -> name.equals(d.getMetadata().getName()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no Deployment " + name));
+  }
+
   long generation(String namespace, String name) {
     Deployment deployment = informer.getStore().getByKey(namespace + "/" + name);
     return deployment == null ? 0 : deployment.getMetadata().getGeneration();

@@ -91,14 +91,21 @@ public final class LoopBenchmark {
           operator.allAvailable(),
           operator.allReady() / baseline.allAvailable());
       System.out.printf(
-          "(a) %d one-app pushes: push -> webhook delivered p50 %.2f s; -> pending p50 %.2f s p95"
-              + " %.2f s; -> success p50 %.2f s p95 %.2f s%n",
+          "(a) %d one-app pushes: git commit+push p50 %.2f s; push -> webhook delivered p50 %.2f"
+              + " s; -> pending p50 %.2f s p95 %.2f s; -> success p50 %.2f s p95 %.2f s%n",
           pushes,
+          BenchLine.percentile(operator.toPushed(), 50),
           BenchLine.percentile(operator.toWebhook(), 50),
           BenchLine.percentile(operator.toPending(), 50),
           BenchLine.percentile(operator.toPending(), 95),
           BenchLine.percentile(operator.toSuccess(), 50),
           BenchLine.percentile(operator.toSuccess(), 95));
+      System.out.printf(
+          "    push -> the changed app's Deployment rolled out p50 %.2f s; success posted before"
+              + " that rollout in %d of %d pushes%n",
+          BenchLine.percentile(operator.toRolledOut(), 50),
+          operator.successBeforeRollout(),
+          pushes);
       System.out.printf(
           "operator process: peak RSS %.0f MiB after the commit, %.0f MiB at the end; live heap"
               + " after a full GC %.1f MiB%n",
@@ -110,8 +117,15 @@ public final class LoopBenchmark {
       BenchLine.print("loop.baseline_written_s", baseline.written(), "s");
       BenchLine.print("loop.baseline_all_ready_s", baseline.allAvailable(), "s");
       BenchLine.print("loop.ratio", operator.allReady() / baseline.allAvailable(), "x");
+      BenchLine.print("loop.push_git_p50_s", BenchLine.percentile(operator.toPushed(), 50), "s");
       BenchLine.print(
           "loop.push_webhook_p50_s", BenchLine.percentile(operator.toWebhook(), 50), "s");
+      List<Double> afterWebhook = new ArrayList<>();
+      for (int i = 0; i < operator.toPending().size(); i++) {
+        afterWebhook.add(operator.toPending().get(i) - operator.toWebhook().get(i));
+      }
+      BenchLine.print(
+          "loop.push_pending_after_webhook_p50_s", BenchLine.percentile(afterWebhook, 50), "s");
       BenchLine.print(
           "loop.push_pending_p50_s", BenchLine.percentile(operator.toPending(), 50), "s");
       BenchLine.print(
@@ -120,6 +134,10 @@ public final class LoopBenchmark {
           "loop.push_success_p50_s", BenchLine.percentile(operator.toSuccess(), 50), "s");
       BenchLine.print(
           "loop.push_success_p95_s", BenchLine.percentile(operator.toSuccess(), 95), "s");
+      BenchLine.print(
+          "loop.push_rolled_out_p50_s", BenchLine.percentile(operator.toRolledOut(), 50), "s");
+      BenchLine.print(
+          "loop.push_success_before_rollout", operator.successBeforeRollout(), "pushes");
       BenchLine.print("loop.baseline_rollout_p50_s", baseline.rolloutP50(), "s");
       BenchLine.print("loop.peak_rss_mib", operator.peakRss(), "MiB");
       BenchLine.print("loop.heap_after_gc_mib", operator.heapAfterGc(), "MiB");
@@ -163,9 +181,12 @@ public final class LoopBenchmark {
   record Operator(
       double allReady,
       double allAvailable,
+      List<Double> toPushed,
       List<Double> toWebhook,
       List<Double> toPending,
       List<Double> toSuccess,
+      List<Double> toRolledOut,
+      int successBeforeRollout,
       double rssAfterCommit,
       double peakRss,
       double heapAfterGc) {}
@@ -235,23 +256,55 @@ public final class LoopBenchmark {
             "filename=" + profileDirectory.resolve("loop-pushes.jfr"));
       }
 
+      List<Double> toPushed = new ArrayList<>();
       List<Double> toWebhook = new ArrayList<>();
       List<Double> toPending = new ArrayList<>();
       List<Double> toSuccess = new ArrayList<>();
+      List<Double> toRolledOut = new ArrayList<>();
+      int successBeforeRollout = 0;
       for (int round = 1; round <= pushes; round++) {
-        copy.write(
-            LoopWorkloads.manifestPath(round % apps),
-            LoopWorkloads.manifest(round % apps, "v" + round));
+        int app = round % apps;
+        copy.write(LoopWorkloads.manifestPath(app), LoopWorkloads.manifest(app, "v" + round));
+        Deployment before = watch.byName("app" + app + "-web");
+        String deploymentNamespace = before.getMetadata().getNamespace();
+        String deploymentName = before.getMetadata().getName();
+        long generation = before.getMetadata().getGeneration();
         long pushed = System.nanoTime();
         String next = copy.commitAndPush("change one app, round " + round);
+        toPushed.add(seconds(pushed));
         toWebhook.add((webhookClock.awaitArrival(next, Duration.ofMinutes(5)) - pushed) / 1e9);
         awaitState(gitea, repo, next, "pending", Duration.ofMinutes(5), operator);
         toPending.add(seconds(pushed));
         awaitState(gitea, repo, next, "success", Duration.ofMinutes(10), operator);
         toSuccess.add(seconds(pushed));
+        // Read from the API server, after success was seen: if it is not rolled out now, it was
+        // not when the operator posted success.
+        Deployment atSuccess =
+            client
+                .apps()
+                .deployments()
+                .inNamespace(deploymentNamespace)
+                .withName(deploymentName)
+                .get();
+        boolean rolledOutAtSuccess =
+            atSuccess.getMetadata().getGeneration() > generation
+                && DeploymentsAvailable.rolledOut(atSuccess);
+        if (!rolledOutAtSuccess) {
+          successBeforeRollout++;
+        }
+        watch.awaitRolledOut(
+            deploymentNamespace, deploymentName, generation, Duration.ofMinutes(5));
+        toRolledOut.add(seconds(pushed));
         System.out.printf(
-            "push %d: webhook %.2f s, pending %.2f s, success %.2f s%n",
-            round, toWebhook.get(round - 1), toPending.get(round - 1), toSuccess.get(round - 1));
+            "push %d: git commit+push returned %.2f s, webhook delivered %.2f s, pending %.2f s,"
+                + " success %.2f s%s, the app's Deployment rolled out %.2f s%n",
+            round,
+            toPushed.get(round - 1),
+            toWebhook.get(round - 1),
+            toPending.get(round - 1),
+            toSuccess.get(round - 1),
+            rolledOutAtSuccess ? "" : " (BEFORE its Deployment had rolled out)",
+            toRolledOut.get(round - 1));
       }
       double peakRss = operator.peakRssMib();
       if (profileDirectory != null) {
@@ -264,9 +317,12 @@ public final class LoopBenchmark {
       return new Operator(
           allReady,
           allAvailable,
+          toPushed,
           toWebhook,
           toPending,
           toSuccess,
+          toRolledOut,
+          successBeforeRollout,
           rssAfterCommit,
           peakRss,
           heap.totalMib());
