@@ -21,7 +21,7 @@ import java.util.Map;
  * Gitea. Each round opens a pull request that changes one of two apps, waits for success, closes it
  * and waits until nothing of it is left. Baseline, in the same round: the preview's Deployments and
  * Services copied by plain server-side apply into a new namespace until available, and that
- * namespace deleted until gone.
+ * namespace removed (workloads deleted by collection, then the namespace) until gone.
  *
  * <p>{@code bash tests/bench.sh previews [rounds]}
  */
@@ -131,6 +131,9 @@ public final class PreviewBenchmark {
     List<Deployment> deployments =
         loop.client.apps().deployments().inNamespace(preview).list().getItems();
     List<Service> services = loop.client.services().inNamespace(preview).list().getItems();
+    if (deployments.isEmpty()) {
+      throw new IllegalStateException("no Deployments in the preview namespace " + preview);
+    }
     String label = "bench.gitfoundry.dev/" + target;
     List<HasMetadata> copies = PlainApply.copies(deployments, services, target, label);
     double available;
@@ -141,11 +144,7 @@ public final class PreviewBenchmark {
       available = (System.nanoTime() - start) / 1e9;
     }
     long start = System.nanoTime();
-    loop.client.namespaces().withName(target).delete();
-    Await.until(
-        "namespace " + target + " deleted",
-        LIMIT,
-        () -> loop.client.namespaces().withName(target).get() == null);
+    PlainApply.deleteNamespaces(loop.client, List.of(target), LIMIT);
     return new double[] {available, (System.nanoTime() - start) / 1e9};
   }
 
