@@ -8,9 +8,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedObject;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
@@ -39,6 +41,9 @@ public final class FlightRecordingSummary {
     long collections = 0;
     Duration pauses = Duration.ZERO;
     long maxHeapUsed = 0;
+    long oldObjects = 0;
+    Map<String, Long> liveHolders = new HashMap<>();
+    Map<String, Long> liveSites = new HashMap<>();
     try (RecordingFile recording = new RecordingFile(Path.of(args[0]))) {
       while (recording.hasMoreEvents()) {
         RecordedEvent event = recording.readEvent();
@@ -69,6 +74,11 @@ public final class FlightRecordingSummary {
             collections++;
             pauses = pauses.plus(event.getDuration("sumOfPauses"));
           }
+          case "jdk.OldObjectSample" -> {
+            oldObjects++;
+            add(liveHolders, holderChain(event.getValue("object")), 1);
+            add(liveSites, firstNonJdk(frames(event.getStackTrace())), 1);
+          }
           case "jdk.GCHeapSummary" ->
               maxHeapUsed = Math.max(maxHeapUsed, event.getLong("heapUsed"));
           default -> {}
@@ -86,6 +96,57 @@ public final class FlightRecordingSummary {
     print("CPU, non-JDK methods on the stack (inclusive)", inclusive, samples, top, "");
     print("allocation by class", allocatedClasses, allocated, top, "MiB");
     print("allocation by first non-JDK frame", allocationSites, allocated, top, "MiB");
+    print(
+        "live objects (old object samples) by what holds them, non-JDK referrers up to the GC root",
+        liveHolders,
+        oldObjects,
+        top,
+        "");
+    print("live objects (old object samples) by allocation site", liveSites, oldObjects, top, "");
+  }
+
+  /**
+   * The sampled object's type and the non-JDK types on its reference chain up to the GC root
+   * (recorded with path-to-gc-roots=true), e.g. {@code LinkedHashMap <- FieldsV1 <-
+   * ManagedFieldsEntry <- ObjectMeta <- Deployment <- CacheImpl}.
+   */
+  private static String holderChain(RecordedObject object) {
+    StringBuilder chain = new StringBuilder(typeOf(object));
+    String last = null;
+    RecordedObject current = referrerOf(object);
+    int depth = 0;
+    while (current != null && depth++ < 200) {
+      String type = typeOf(current);
+      if (!jdk(type) && !type.equals(last)) {
+        chain.append(" <- ").append(simple(type));
+        last = type;
+      }
+      current = referrerOf(current);
+    }
+    return chain.toString();
+  }
+
+  private static RecordedObject referrerOf(RecordedObject object) {
+    if (object == null || !object.hasField("referrer")) {
+      return null;
+    }
+    RecordedObject reference = object.getValue("referrer");
+    if (reference == null || !reference.hasField("object")) {
+      return null;
+    }
+    return reference.getValue("object");
+  }
+
+  private static String typeOf(RecordedObject object) {
+    if (object == null || !object.hasField("type")) {
+      return "?";
+    }
+    RecordedClass type = object.getValue("type");
+    return type == null ? "?" : type.getName();
+  }
+
+  private static String simple(String type) {
+    return type.substring(type.lastIndexOf('.') + 1);
   }
 
   private static List<RecordedFrame> frames(RecordedStackTrace stack) {

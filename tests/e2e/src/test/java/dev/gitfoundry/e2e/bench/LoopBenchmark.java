@@ -108,8 +108,13 @@ public final class LoopBenchmark {
           pushes);
       System.out.printf(
           "operator process: peak RSS %.0f MiB after the commit, %.0f MiB at the end; live heap"
-              + " after a full GC %.1f MiB%n",
-          operator.rssAfterCommit(), operator.peakRss(), operator.heapAfterGc());
+              + " after a full GC %.1f MiB; CPU %.1f s until the commit was Ready (from start),"
+              + " %.2f s per push%n",
+          operator.rssAfterCommit(),
+          operator.peakRss(),
+          operator.heapAfterGc(),
+          operator.cpuOfCommit(),
+          operator.cpuOfPushes() / pushes);
 
       BenchLine.print("loop.apps", apps, "apps");
       BenchLine.print("loop.all_ready_s", operator.allReady(), "s");
@@ -139,6 +144,8 @@ public final class LoopBenchmark {
       BenchLine.print(
           "loop.push_success_before_rollout", operator.successBeforeRollout(), "pushes");
       BenchLine.print("loop.baseline_rollout_p50_s", baseline.rolloutP50(), "s");
+      BenchLine.print("loop.operator_cpu_commit_s", operator.cpuOfCommit(), "s");
+      BenchLine.print("loop.operator_cpu_per_push_s", operator.cpuOfPushes() / pushes, "s");
       BenchLine.print("loop.peak_rss_mib", operator.peakRss(), "MiB");
       BenchLine.print("loop.heap_after_gc_mib", operator.heapAfterGc(), "MiB");
     }
@@ -189,7 +196,9 @@ public final class LoopBenchmark {
       int successBeforeRollout,
       double rssAfterCommit,
       double peakRss,
-      double heapAfterGc) {}
+      double heapAfterGc,
+      double cpuOfCommit,
+      double cpuOfPushes) {}
 
   private static Operator operator(
       KubeCluster cluster,
@@ -246,6 +255,7 @@ public final class LoopBenchmark {
       double allReady = seconds(start);
       double allAvailable = available.get();
       double rssAfterCommit = operator.peakRssMib();
+      double cpuAfterCommit = operator.cpuSeconds();
       System.out.println(ShapeCheck.compare(baselineTemplate, watch.list(), client, apps));
       if (profileDirectory != null) {
         operator.jcmd("JFR.stop", "name=initial");
@@ -253,9 +263,11 @@ public final class LoopBenchmark {
             "JFR.start",
             "name=pushes",
             "settings=profile",
+            "path-to-gc-roots=true",
             "filename=" + profileDirectory.resolve("loop-pushes.jfr"));
       }
 
+      double cpuBeforePushes = operator.cpuSeconds();
       List<Double> toPushed = new ArrayList<>();
       List<Double> toWebhook = new ArrayList<>();
       List<Double> toPending = new ArrayList<>();
@@ -307,6 +319,7 @@ public final class LoopBenchmark {
             toRolledOut.get(round - 1));
       }
       double peakRss = operator.peakRssMib();
+      double cpuOfPushes = operator.cpuSeconds() - cpuBeforePushes;
       if (profileDirectory != null) {
         operator.jcmd("JFR.stop", "name=pushes");
         System.out.println(operator.jcmd("VM.native_memory", "summary"));
@@ -325,7 +338,9 @@ public final class LoopBenchmark {
           successBeforeRollout,
           rssAfterCommit,
           peakRss,
-          heap.totalMib());
+          heap.totalMib(),
+          cpuAfterCommit,
+          cpuOfPushes);
     }
   }
 

@@ -29,6 +29,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * ({@code /proc/<pid>/status}) and live heap ({@code jcmd}) are the operator's alone.
  */
 final class OperatorProcess implements AutoCloseable {
+  /** USER_HZ, which /proc reports CPU times in; 100 on every Linux architecture Java runs on. */
+  private static final int CLOCK_TICKS_PER_SECOND = 100;
+
   private final Process process;
   private final Path log;
   private final int port;
@@ -57,7 +60,7 @@ final class OperatorProcess implements AutoCloseable {
     if (profileDirectory != null) {
       command.add("-XX:NativeMemoryTracking=summary");
       command.add(
-          "-XX:StartFlightRecording=name=initial,settings=profile,filename="
+          "-XX:StartFlightRecording=name=initial,settings=profile,path-to-gc-roots=true,filename="
               + profileDirectory.resolve("loop-initial.jfr"));
     }
     command.addAll(List.of("-jar", jar.toString(), "run"));
@@ -134,6 +137,15 @@ final class OperatorProcess implements AutoCloseable {
 
   double rssMib() throws IOException {
     return statusKibibytes("VmRSS:") / 1024.0;
+  }
+
+  /** User and system CPU time the operator process has used so far, in seconds. */
+  double cpuSeconds() throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid() + "/stat"));
+    // Fields after the command name (which may hold spaces) start at field 3, "state".
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+    return ticks / (double) CLOCK_TICKS_PER_SECOND;
   }
 
   private long statusKibibytes(String field) throws IOException {
