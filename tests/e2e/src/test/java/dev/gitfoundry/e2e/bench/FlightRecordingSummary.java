@@ -36,6 +36,9 @@ public final class FlightRecordingSummary {
     Map<String, Long> inclusive = new HashMap<>();
     Map<String, Long> allocatedClasses = new HashMap<>();
     Map<String, Long> allocationSites = new HashMap<>();
+    Map<String, Long> cpuByProduct = new HashMap<>();
+    Map<String, Long> allocationByProduct = new HashMap<>();
+    Map<String, Map<String, Long>> siteStacks = new HashMap<>();
     long samples = 0;
     long allocated = 0;
     long collections = 0;
@@ -56,6 +59,7 @@ public final class FlightRecordingSummary {
             if (!frames.isEmpty()) {
               add(self, name(frames.get(0)), 1);
             }
+            add(cpuByProduct, firstProduct(frames), 1);
             Set<String> seen = new HashSet<>();
             for (RecordedFrame frame : frames) {
               String name = name(frame);
@@ -68,7 +72,13 @@ public final class FlightRecordingSummary {
             long weight = event.getLong("weight");
             allocated += weight;
             add(allocatedClasses, event.getClass("objectClass").getName(), weight);
-            add(allocationSites, firstNonJdk(frames(event.getStackTrace())), weight);
+            List<RecordedFrame> frames = frames(event.getStackTrace());
+            String site = firstNonJdk(frames);
+            add(allocationSites, site, weight);
+            add(allocationByProduct, firstProduct(frames), weight);
+            siteStacks
+                .computeIfAbsent(site, k -> new HashMap<>())
+                .merge(stack(frames), weight, Long::sum);
           }
           case "jdk.GarbageCollection" -> {
             collections++;
@@ -94,8 +104,33 @@ public final class FlightRecordingSummary {
     print("CPU samples by thread", threads, samples, top, "");
     print("CPU, hottest methods (self)", self, samples, top, "");
     print("CPU, non-JDK methods on the stack (inclusive)", inclusive, samples, top, "");
+    print("CPU by first Gitfoundry frame on the stack", cpuByProduct, samples, top, "");
     print("allocation by class", allocatedClasses, allocated, top, "MiB");
+    print(
+        "allocation by first Gitfoundry frame on the stack",
+        allocationByProduct,
+        allocated,
+        top,
+        "MiB");
     print("allocation by first non-JDK frame", allocationSites, allocated, top, "MiB");
+    System.out.println();
+    System.out.println("heaviest stack of each of the 8 largest allocation sites:");
+    allocationSites.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(8)
+        .forEach(
+            site -> {
+              Map.Entry<String, Long> heaviest =
+                  siteStacks.get(site.getKey()).entrySet().stream()
+                      .max(Map.Entry.comparingByValue())
+                      .orElseThrow();
+              System.out.printf(
+                  "  %s (%.1f MiB of %.1f MiB):%n%s",
+                  site.getKey(),
+                  heaviest.getValue() / 1048576.0,
+                  site.getValue() / 1048576.0,
+                  heaviest.getKey());
+            });
     print(
         "live objects (old object samples) by what holds them, non-JDK referrers up to the GC root",
         liveHolders,
@@ -147,6 +182,30 @@ public final class FlightRecordingSummary {
 
   private static String simple(String type) {
     return type.substring(type.lastIndexOf('.') + 1);
+  }
+
+  /** The first frame of Gitfoundry's own code: which product path caused the work. */
+  private static String firstProduct(List<RecordedFrame> frames) {
+    for (RecordedFrame frame : frames) {
+      String name = name(frame);
+      if (name.startsWith("dev.gitfoundry.")) {
+        return name;
+      }
+    }
+    return "(no Gitfoundry frame: library or JDK threads)";
+  }
+
+  /** The top 14 frames, one per line. */
+  private static String stack(List<RecordedFrame> frames) {
+    StringBuilder text = new StringBuilder();
+    for (RecordedFrame frame : frames.subList(0, Math.min(14, frames.size()))) {
+      text.append("      ")
+          .append(name(frame))
+          .append(':')
+          .append(frame.getLineNumber())
+          .append('\n');
+    }
+    return text.toString();
   }
 
   private static List<RecordedFrame> frames(RecordedStackTrace stack) {
