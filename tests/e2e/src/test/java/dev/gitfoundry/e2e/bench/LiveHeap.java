@@ -29,6 +29,27 @@ record LiveHeap(long totalBytes, List<String> rows) {
     return totalBytes / (1024.0 * 1024.0);
   }
 
+  /**
+   * The histogram rows of whole API objects and their bookkeeping: how many copies of each kind the
+   * operator's caches hold (1,000 apps cached twice show as 2,000 instances).
+   */
+  String kinds() {
+    StringBuilder text = new StringBuilder("API objects in the live heap:\n");
+    for (String line : rows) {
+      if (line.matches(".*\\s(" + KINDS + ")(\\s.*)?$")) {
+        text.append(line).append('\n');
+      }
+    }
+    return text.toString();
+  }
+
+  private static final String KINDS =
+      "io\\.fabric8\\.kubernetes\\.api\\.model\\.(apps\\.)?(Pod|Deployment|ReplicaSet|Service|Secret"
+          + "|Namespace|ConfigMap|Event|ObjectMeta|ManagedFieldsEntry|FieldsV1|OwnerReference"
+          + "|GenericKubernetesResource)"
+          + "|io\\.fabric8\\.kubernetes\\.api\\.model\\.discovery\\.v1\\.EndpointSlice"
+          + "|dev\\.gitfoundry\\.api\\.v1alpha1\\.(CFApp|CFSpace|CFOrg|CFRoute|GitSource|InventoryEntry)";
+
   /** The histogram's header and its first {@code n} classes. */
   String top(int n) {
     StringBuilder text = new StringBuilder("live heap after full GC, by class (top " + n + "):\n");

@@ -326,6 +326,7 @@ public final class LoopBenchmark {
       }
       LiveHeap heap = LiveHeap.measure(operator);
       System.out.println(heap.top(25));
+      System.out.println(heap.kinds());
       System.out.println(operator.jcmd("GC.heap_info"));
       return new Operator(
           allReady,

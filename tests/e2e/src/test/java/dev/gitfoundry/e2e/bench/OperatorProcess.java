@@ -59,6 +59,8 @@ final class OperatorProcess implements AutoCloseable {
     command.add("-XX:+UseSerialGC");
     if (profileDirectory != null) {
       command.add("-XX:NativeMemoryTracking=summary");
+      // More live-object samples than the default 256, so the summary can say what holds memory.
+      command.add("-XX:FlightRecorderOptions=old-object-queue-size=4096");
       command.add(
           "-XX:StartFlightRecording=name=initial,settings=profile,path-to-gc-roots=true,filename="
               + profileDirectory.resolve("loop-initial.jfr"));
