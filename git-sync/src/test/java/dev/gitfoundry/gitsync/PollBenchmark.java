@@ -10,19 +10,26 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.TagOpt;
 
 /**
- * Measures what polling costs, against real {@code git http-backend}:
+ * Measures what polling costs, against real {@code git http-backend}, each part against its
+ * baseline, the same Git work done directly with JGit in the same run:
  *
  * <ol>
- *   <li>100 repositories polled for 10 unchanged rounds: ls-remotes, fetches and CPU per poll;
+ *   <li>100 repositories polled for 10 unchanged rounds: ls-remotes, fetches, wall and CPU time per
+ *       poll; baseline: a bare JGit ls-remote of the same repositories as often;
  *   <li>one repository with 5,000 manifests: time from ls-remote to snapshot after a one-file
- *       change, and the bytes that change fetched.
+ *       change, and the bytes that change fetched; baseline: a bare JGit depth-1 fetch of the same
+ *       change into a repository of its own (no snapshot).
  * </ol>
  *
- * Run with {@code ./mvnw -q -pl git-sync -am -Ppoll-benchmark process-test-classes}.
+ * Run with {@code bash tests/bench.sh poll}.
  */
 public final class PollBenchmark {
   private static final int REPOSITORIES = 100;
@@ -104,6 +111,30 @@ public final class PollBenchmark {
             + " CGI on the same machine)%n",
         cpu / 1e6 / polls, wall / 1e6 / polls);
     pollers.forEach(GitPoller::close);
+
+    long baselineCpuStart = threads.getCurrentThreadCpuTime();
+    long baselineWallStart = System.nanoTime();
+    for (int round = 0; round < ROUNDS; round++) {
+      for (int i = 0; i < REPOSITORIES; i++) {
+        Git.lsRemoteRepository()
+            .setRemote(server.url("r" + i))
+            .setHeads(true)
+            .callAsMap()
+            .get("refs/heads/main");
+      }
+    }
+    long baselineCpu = threads.getCurrentThreadCpuTime() - baselineCpuStart;
+    long baselineWall = System.nanoTime() - baselineWallStart;
+    System.out.printf(
+        "[benchmark]   baseline, JGit ls-remote alone: CPU %.2f ms/call, wall %.2f ms/call%n",
+        baselineCpu / 1e6 / polls, baselineWall / 1e6 / polls);
+    bench("poll.unchanged_polls", polls, "polls");
+    bench("poll.unchanged_fetches", after.fetches() - before.fetches(), "fetches");
+    bench("poll.unchanged_wall_ms", wall / 1e6 / polls, "ms");
+    bench("poll.unchanged_cpu_ms", cpu / 1e6 / polls, "ms");
+    bench("poll.baseline_ls_remote_wall_ms", baselineWall / 1e6 / polls, "ms");
+    bench("poll.baseline_ls_remote_cpu_ms", baselineCpu / 1e6 / polls, "ms");
+    bench("poll.unchanged_ratio", (double) wall / baselineWall, "x");
   }
 
   private static void oneLargeRepository(GitHttpBackend server, Path root) throws Exception {
@@ -137,7 +168,11 @@ public final class PollBenchmark {
           "[benchmark] %d-manifest repository: first poll %d ms, %d files, %d bytes fetched%n",
           MANIFESTS, initialMillis, initial.files().size(), initialBytes);
 
+      Path baselineRepository = root.resolve("baseline-fetch.git");
+      Git baseline = Git.init().setBare(true).setDirectory(baselineRepository.toFile()).call();
+      fetchDirectly(baseline, server.url("large"));
       List<Long> changeMillis = new ArrayList<>();
+      List<Long> baselineMillis = new ArrayList<>();
       long changeBytes = 0;
       for (int change = 0; change < 5; change++) {
         repo.write(
@@ -153,7 +188,11 @@ public final class PollBenchmark {
         if (changed.files().size() != MANIFESTS) {
           throw new IllegalStateException("snapshot lost files: " + changed.files().size());
         }
+        start = System.nanoTime();
+        fetchDirectly(baseline, server.url("large"));
+        baselineMillis.add((System.nanoTime() - start) / 1_000_000);
       }
+      baseline.close();
       start = System.nanoTime();
       poller.poll();
       long unchangedMillis = (System.nanoTime() - start) / 1_000_000;
@@ -161,7 +200,45 @@ public final class PollBenchmark {
           "[benchmark]   one-file change, ls-remote to snapshot: %s ms (5 runs); last fetched"
               + " %d bytes; unchanged poll %d ms%n",
           changeMillis, changeBytes, unchangedMillis);
+      System.out.printf(
+          "[benchmark]   baseline, JGit depth-1 fetch of the same change alone: %s ms%n",
+          baselineMillis);
+      double change = median(changeMillis);
+      double direct = median(baselineMillis);
+      bench("poll.change_p50_ms", change, "ms");
+      bench("poll.change_fetched_bytes", changeBytes, "bytes");
+      bench("poll.baseline_fetch_p50_ms", direct, "ms");
+      bench("poll.change_ratio", change / direct, "x");
     }
+  }
+
+  /** The baseline of a change: JGit's shallow fetch of the branch, nothing else. */
+  private static void fetchDirectly(Git repository, String url) throws Exception {
+    repository
+        .fetch()
+        .setRemote(url)
+        .setRefSpecs(new RefSpec("+refs/heads/main:refs/heads/main"))
+        .setDepth(1)
+        .setTagOpt(TagOpt.NO_TAGS)
+        .call();
+  }
+
+  private static double median(List<Long> values) {
+    List<Long> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+
+  /** The machine-readable line of one figure (see tests/bench.sh). */
+  private static void bench(String name, double value, String unit) {
+    System.out.println(
+        "bench "
+            + name
+            + " "
+            + (value == Math.rint(value)
+                ? Long.toString((long) value)
+                : String.format(Locale.ROOT, "%.3f", value))
+            + " "
+            + unit);
   }
 
   private static void copyRecursively(Path from, Path to) throws IOException {

@@ -9,16 +9,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Compiles a synthetic repository of 10,000 apps and compares the time with only parsing the same
- * bytes with SnakeYAML, in the same process. Target: compile ≤ 2× parse. Run with {@code ./mvnw -q
- * -pl manifest-compiler test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.gitfoundry.compiler.benchmark.CompilerBenchmark}.
+ * Compiles a synthetic repository of 10,000 apps and compares the time with the baseline, only
+ * parsing the same bytes with SnakeYAML, in the same process. Target: compile ≤ 2× parse. Run with
+ * {@code bash tests/bench.sh compile}.
  */
 public final class CompilerBenchmark {
   private static final int ORGS = 10;
@@ -59,6 +59,24 @@ public final class CompilerBenchmark {
     System.out.printf("snakeyaml parse only: %.0f ms%n", parseMs);
     System.out.printf("full compile:         %.0f ms%n", compileMs);
     System.out.printf("ratio compile/parse:  %.2f (target <= 2.0)%n", compileMs / parseMs);
+    bench("compile.apps", ORGS * SPACES_PER_ORG * APPS_PER_SPACE, "apps");
+    bench("compile.objects", objects, "objects");
+    bench("compile.baseline_parse_ms", parseMs, "ms");
+    bench("compile.compile_ms", compileMs, "ms");
+    bench("compile.ratio", compileMs / parseMs, "x");
+  }
+
+  /** The machine-readable line of one figure (see tests/bench.sh). */
+  private static void bench(String name, double value, String unit) {
+    System.out.println(
+        "bench "
+            + name
+            + " "
+            + (value == Math.rint(value)
+                ? Long.toString((long) value)
+                : String.format(Locale.ROOT, "%.3f", value))
+            + " "
+            + unit);
   }
 
   private static void parseOnly(List<byte[]> manifests) {

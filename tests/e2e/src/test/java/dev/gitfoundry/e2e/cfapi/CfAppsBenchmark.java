@@ -11,15 +11,20 @@ import dev.gitfoundry.api.v1alpha1.CFSpace;
 import dev.gitfoundry.api.v1alpha1.CFSpaceSpec;
 import dev.gitfoundry.api.v1alpha1.DesiredState;
 import dev.gitfoundry.api.v1alpha1.ProcessSpec;
+import dev.gitfoundry.e2e.bench.BenchLine;
 import dev.gitfoundry.operator.cfapi.CfApi;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.testing.CfCli;
+import dev.gitfoundry.testing.Command;
 import dev.gitfoundry.testing.CommandResult;
 import dev.gitfoundry.testing.KubeApi;
+import dev.gitfoundry.testing.Tools;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +39,13 @@ import java.util.regex.Pattern;
 /**
  * {@code cf apps} in a space of 1,000 apps: wall time of the real CLI and the time the server spent
  * answering its requests. CFApps are created directly (no reconcilers, so no Pods: every instance
- * reports DOWN). Run: {@code java ... CfAppsBenchmark [apps]}.
+ * reports DOWN). Baseline, in the same run: {@code kubectl get cfapps} of the same namespace, the
+ * same apps read straight from the API server by a CLI. Run: {@code bash tests/bench.sh cfapps
+ * [apps]}.
  */
 public final class CfAppsBenchmark {
+  private static final int ROUNDS = 3;
+
   private CfAppsBenchmark() {}
 
   public static void main(String[] args) {
@@ -108,21 +117,73 @@ public final class CfAppsBenchmark {
       cf.run("api", url, "--skip-ssl-validation").orThrow("cf api");
       cf.run("login", "-u", firstUser(kubeconfig), "-o", "bench", "-s", "bench")
           .orThrow("cf login");
-      for (int round = 1; round <= 3; round++) {
+      List<Double> walls = new ArrayList<>();
+      List<Double> servers = new ArrayList<>();
+      List<Double> baselines = new ArrayList<>();
+      long requestsPerRound = 0;
+      for (int round = 1; round <= ROUNDS; round++) {
         serverNanos.set(0);
         requests.set(0);
         long start = System.nanoTime();
-        CommandResult apps = cf.run(java.time.Duration.ofMinutes(5), "apps");
+        CommandResult apps = cf.run(Duration.ofMinutes(5), "apps");
         long wall = System.nanoTime() - start;
         long rows = apps.stdout().lines().filter(line -> line.startsWith("app-")).count();
+        if (apps.exitCode() != 0 || rows != appCount) {
+          throw new IllegalStateException(
+              "cf apps: exit " + apps.exitCode() + ", " + rows + " rows\n" + apps.stderr());
+        }
+        walls.add(wall / 1e6);
+        servers.add(serverNanos.get() / 1e6);
+        requestsPerRound = requests.get();
+        double baseline = kubectlGetCfApps(api, spaceNamespace, appCount);
+        baselines.add(baseline);
         System.out.printf(
-            "round %d: cf apps exit %d, %d app rows, wall %.0f ms, server %.0f ms over %d requests%n",
-            round, apps.exitCode(), rows, wall / 1e6, serverNanos.get() / 1e6, requests.get());
+            "round %d: cf apps %d app rows, wall %.0f ms, server %.0f ms over %d requests;"
+                + " baseline kubectl get cfapps %.0f ms%n",
+            round, rows, wall / 1e6, serverNanos.get() / 1e6, requests.get(), baseline);
       }
+      double wall = BenchLine.percentile(walls, 50);
+      double baseline = BenchLine.percentile(baselines, 50);
+      BenchLine.print("cfapps.apps", appCount, "apps");
+      BenchLine.print("cfapps.cf_apps_p50_ms", wall, "ms");
+      BenchLine.print("cfapps.server_p50_ms", BenchLine.percentile(servers, 50), "ms");
+      BenchLine.print("cfapps.requests", requestsPerRound, "requests");
+      BenchLine.print("cfapps.baseline_kubectl_p50_ms", baseline, "ms");
+      BenchLine.print("cfapps.ratio", wall / baseline, "x");
     } finally {
       server.stop(0);
       cfApi.close();
     }
+  }
+
+  /** Milliseconds of {@code kubectl get cfapps} listing the space's apps. */
+  private static double kubectlGetCfApps(KubeApi api, String namespace, int appCount) {
+    long start = System.nanoTime();
+    CommandResult listed =
+        Command.run(
+            List.of(
+                Tools.get().binary("kubectl").toString(),
+                "--kubeconfig",
+                api.kubeconfigFile().toString(),
+                "get",
+                "cfapps",
+                "-n",
+                namespace),
+            Map.of(),
+            Path.of("."),
+            Duration.ofMinutes(5));
+    double millis = (System.nanoTime() - start) / 1e6;
+    long rows = listed.stdout().lines().filter(line -> line.startsWith("app-")).count();
+    if (listed.exitCode() != 0 || rows != appCount) {
+      throw new IllegalStateException(
+          "kubectl get cfapps: exit "
+              + listed.exitCode()
+              + ", "
+              + rows
+              + " rows\n"
+              + listed.stderr());
+    }
+    return millis;
   }
 
   private static CFOrg org(String namespace) {
