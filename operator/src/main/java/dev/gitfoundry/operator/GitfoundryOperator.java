@@ -1,11 +1,13 @@
 package dev.gitfoundry.operator;
 
 import dev.gitfoundry.api.v1alpha1.CFApp;
+import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.gitsync.PollScheduler;
 import dev.gitfoundry.gitsync.RepositoryMetrics;
 import dev.gitfoundry.gitsync.webhook.WebhookHandler;
 import dev.gitfoundry.gitsync.webhook.WebhookTargets;
 import dev.gitfoundry.operator.cache.ClusterCaches;
+import dev.gitfoundry.operator.cache.LeanStore;
 import dev.gitfoundry.operator.cfapi.AuditTrail;
 import dev.gitfoundry.operator.cfapi.CfApi;
 import dev.gitfoundry.operator.config.OperatorConfig;
@@ -32,6 +34,7 @@ import dev.gitfoundry.operator.source.SourceWebhooks;
 import dev.gitfoundry.operator.workload.WorkloadControllers;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -134,11 +137,7 @@ public final class GitfoundryOperator implements AutoCloseable {
             operatorMetrics.delivery(),
             leadership::leading,
             clock),
-        overrider -> {
-          if (!config.watchNamespaces().isEmpty()) {
-            overrider.settingNamespaces(config.watchNamespaces());
-          }
-        });
+        overrider -> sourceController(overrider, config));
     WorkloadControllers.register(operator, config, clock);
     // Pull-request previews: their own controller on GitSource, woken by pull_request webhooks.
     PreviewWebhooks previewWebhooks = new PreviewWebhooks();
@@ -160,11 +159,7 @@ public final class GitfoundryOperator implements AutoCloseable {
             operatorMetrics.delivery(),
             leadership::leading,
             clock),
-        overrider -> {
-          if (!config.watchNamespaces().isEmpty()) {
-            overrider.settingNamespaces(config.watchNamespaces());
-          }
-        });
+        overrider -> sourceController(overrider, config));
     sourceWebhooks =
         new SourceWebhooks(
             client,
@@ -186,6 +181,15 @@ public final class GitfoundryOperator implements AutoCloseable {
     metricsHttp =
         new MetricsHttpServer(
             new InetSocketAddress(httpAddress.getAddress(), config.metricsPort()), operatorMetrics);
+  }
+
+  /** Both GitSource controllers: the namespaces served, and a cache without managed-field sets. */
+  private static void sourceController(
+      ControllerConfigurationOverrider<GitSource> overrider, OperatorConfig config) {
+    overrider.withItemStore(new LeanStore<>());
+    if (!config.watchNamespaces().isEmpty()) {
+      overrider.settingNamespaces(config.watchNamespaces());
+    }
   }
 
   /**

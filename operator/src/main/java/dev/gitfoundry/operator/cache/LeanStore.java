@@ -5,15 +5,36 @@ import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * An informer store that keeps objects without the field sets of their {@code managedFields} (most
  * of an object's size, never read here), but with each manager and its time, which say when an
- * object last changed.
+ * object last changed; and, for readers that need only part of an object, without the rest.
+ *
+ * <p>Not for the informers of dependent resources: JOSDK compares their managed fields to decide
+ * whether a server-side apply is needed.
  */
 public final class LeanStore<T extends HasMetadata> implements ItemStore<T> {
   private final BasicItemStore<T> store = new BasicItemStore<>(Cache::metaNamespaceKeyFunc);
+  private final Consumer<T> trim;
+
+  public LeanStore() {
+    this(object -> {});
+  }
+
+  /**
+   * @param trim drops what the readers of this cache never look at
+   */
+  public LeanStore(Consumer<T> trim) {
+    this.trim = trim;
+  }
+
+  /** Pods for health: labels and status; the spec (containers, env, volumes) is dropped. */
+  public static LeanStore<io.fabric8.kubernetes.api.model.Pod> podStatus() {
+    return new LeanStore<>(pod -> pod.setSpec(null));
+  }
 
   @Override
   public String getKey(T object) {
@@ -27,6 +48,7 @@ public final class LeanStore<T extends HasMetadata> implements ItemStore<T> {
         entry.setFieldsV1(null);
       }
     }
+    trim.accept(object);
     return store.put(key, object);
   }
 

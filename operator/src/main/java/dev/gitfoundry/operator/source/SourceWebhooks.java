@@ -9,6 +9,7 @@ import dev.gitfoundry.gitsync.webhook.PushEvent;
 import dev.gitfoundry.gitsync.webhook.WebhookListener;
 import dev.gitfoundry.gitsync.webhook.WebhookTarget;
 import dev.gitfoundry.gitsync.webhook.WebhookTargets;
+import dev.gitfoundry.operator.cache.LeanStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -79,13 +80,24 @@ public final class SourceWebhooks
 
   public void start() {
     if (namespaces.isEmpty()) {
-      informers.add(client.resources(GitSource.class).inAnyNamespace().inform(this, RESYNC_MILLIS));
+      informers.add(inform(client.resources(GitSource.class).inAnyNamespace()));
     } else {
       for (String namespace : namespaces) {
-        informers.add(
-            client.resources(GitSource.class).inNamespace(namespace).inform(this, RESYNC_MILLIS));
+        informers.add(inform(client.resources(GitSource.class).inNamespace(namespace)));
       }
     }
+  }
+
+  /** Webhook targets need a source's spec only: its status (history, inventory) is not kept. */
+  private SharedIndexInformer<GitSource> inform(
+      io.fabric8.kubernetes.client.dsl.Informable<GitSource> sources) {
+    SharedIndexInformer<GitSource> informer =
+        sources
+            .runnableInformer(RESYNC_MILLIS)
+            .itemStore(new LeanStore<GitSource>(source -> source.setStatus(null)));
+    informer.addEventHandler(this);
+    informer.start();
+    return informer;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.gitfoundry.operator.workload;
 
+import dev.gitfoundry.operator.cache.LeanStore;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.operator.workload.app.CFAppReconciler;
 import dev.gitfoundry.operator.workload.route.CFRouteReconciler;
@@ -69,6 +70,7 @@ public final class WorkloadControllers {
           // status patches change neither, so they do not trigger another reconcile.
           o.withGenerationAware(false);
           o.withOnUpdateFilter(WorkloadControllers::specOrMetadataChanged);
+          o.withItemStore(new LeanStore<>());
           if (!namespaces.isEmpty()) {
             o.settingNamespaces(namespaces);
           }

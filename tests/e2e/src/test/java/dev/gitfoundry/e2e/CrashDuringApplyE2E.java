@@ -113,11 +113,18 @@ class CrashDuringApplyE2E {
     }
     assertThat(written()).isEqualTo(expected);
     assertThat(client.apps().statefulSets().inNamespace(SPACE).list().getItems()).hasSize(APPS);
-    GitSource source =
-        client.resources(GitSource.class).inNamespace(namespace).withName("crash").get();
     // Per app a CFApp, its CFRoute and its env Secret; the CFOrg and CFSpace and their Namespaces.
-    assertThat(source.getStatus().getInventory().stream().mapToInt(e -> e.getNames().size()).sum())
-        .isEqualTo(3 * APPS + 4);
+    // The status that records them is written at the end of the reconcile that posted success.
+    Await.until(
+        "the inventory lists every object applied",
+        Duration.ofSeconds(60),
+        () -> {
+          GitSource source =
+              client.resources(GitSource.class).inNamespace(namespace).withName("crash").get();
+          return source.getStatus().getInventory() != null
+              && source.getStatus().getInventory().stream().mapToInt(e -> e.getNames().size()).sum()
+                  == 3 * APPS + 4;
+        });
 
     Map<String, Long> posted = GiteaSources.postedCounts(gitea, repo, sha);
     System.out.println("statuses on the commit: " + posted);

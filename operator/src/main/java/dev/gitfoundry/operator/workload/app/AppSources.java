@@ -8,6 +8,7 @@ import dev.gitfoundry.api.v1alpha1.CFSpace;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.api.v1alpha1.RouteDestination;
 import dev.gitfoundry.api.v1alpha1.ServiceBinding;
+import dev.gitfoundry.operator.cache.LeanStore;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -77,6 +78,7 @@ final class AppSources {
                 .withSecondaryToPrimaryMapper(
                     (Pod p) ->
                         Set.of(new ResourceID(p.getMetadata().getLabels().get(Labels.APP), ns(p))))
+                .withItemStore(LeanStore.podStatus())
                 .build(),
             context);
     return List.of(secrets, spaces, orgs, routes, gitSources, pods);
@@ -132,12 +134,20 @@ final class AppSources {
     var config =
         InformerEventSourceConfiguration.from(type, CFApp.class)
             .withName(name)
-            .withSecondaryToPrimaryMapper(mapper);
+            .withSecondaryToPrimaryMapper(mapper)
+            .withItemStore(new LeanStore<>(AppSources::trim));
     if (allNamespaces) {
       // Orgs and spaces live in the GitSource's namespace, not in the apps' namespaces.
       config.withWatchAllNamespaces();
     }
     return new InformerEventSource<>(config.build(), context);
+  }
+
+  /** GitSources are read for their repository URL only: their status (history) stays out. */
+  private static <R extends HasMetadata> void trim(R object) {
+    if (object instanceof GitSource source) {
+      source.setStatus(null);
+    }
   }
 
   private static Set<ResourceID> appsIn(Stream<CFApp> apps, Predicate<CFApp> filter) {

@@ -2,6 +2,7 @@ package dev.gitfoundry.operator.workload.route;
 
 import dev.gitfoundry.api.v1alpha1.CFRoute;
 import dev.gitfoundry.api.v1alpha1.CFRouteStatus;
+import dev.gitfoundry.operator.cache.LeanStore;
 import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.operator.config.RoutingMode;
 import dev.gitfoundry.operator.workload.Readiness;
@@ -60,6 +61,7 @@ public final class CFRouteReconciler implements Reconciler<CFRoute> {
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(CFRoute.class, CFRoute.class)
                 .withName("cfroute-claims")
+                .withItemStore(new LeanStore<>())
                 .withSecondaryToPrimaryMapper(
                     (CFRoute changed) ->
                         routes

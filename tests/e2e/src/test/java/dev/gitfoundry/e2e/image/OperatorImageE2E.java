@@ -195,14 +195,25 @@ class OperatorImageE2E {
       operator.startAgain();
       awaitWithLog(operator, () -> hasStatus(repo, sha, "success"), "success after the restart");
       assertThat(written(space)).isEqualTo(expected);
-      GitSource source =
-          client.resources(GitSource.class).inNamespace(namespace).withName("crash").get();
-      // Per app a CFApp, its CFRoute and its env Secret; and the CFOrg and CFSpace.
-      assertThat(source.getStatus().getInventory())
-          .as(
-              "inventory in the status %s%noperator log:%n%s",
-              Serialization.asYaml(source.getStatus()), operator.getLogs())
-          .hasSize(3 * apps + 2);
+      // Per app a CFApp, its CFRoute and its env Secret; the CFOrg and CFSpace and their
+      // Namespaces. The status that records them is written at the end of the reconcile that
+      // posted success, a moment after the post.
+      int inventory = 3 * apps + 4;
+      try {
+        Await.until(
+            "the inventory lists the " + inventory + " objects applied",
+            Duration.ofSeconds(60),
+            () -> inventorySize(client, namespace) == inventory);
+      } catch (IllegalStateException e) {
+        GitSource source =
+            client.resources(GitSource.class).inNamespace(namespace).withName("crash").get();
+        throw new AssertionError(
+            "inventory in the status "
+                + Serialization.asYaml(source.getStatus())
+                + "\noperator log:\n"
+                + operator.getLogs(),
+            e);
+      }
       Map<String, Long> posted = GiteaSources.postedCounts(gitea, repo, sha);
       System.out.println("[image] statuses on the commit: " + posted);
       assertThat(posted)
@@ -275,5 +286,13 @@ class OperatorImageE2E {
     } catch (IllegalStateException e) {
       throw new AssertionError(e.getMessage() + "\noperator log:\n" + operator.logTail(), e);
     }
+  }
+
+  private static int inventorySize(KubernetesClient client, String namespace) {
+    GitSource source =
+        client.resources(GitSource.class).inNamespace(namespace).withName("crash").get();
+    return source == null || source.getStatus() == null || source.getStatus().getInventory() == null
+        ? 0
+        : source.getStatus().getInventory().stream().mapToInt(e -> e.getNames().size()).sum();
   }
 }
