@@ -19,7 +19,7 @@ usage() {
 usage: bash tests/bench.sh NAME [ARGS...]
   loop [apps] [pushes]  one commit of N apps -> all Ready, one-app pushes -> pending/success,
                         the operator in its own process (chart JVM flags, 768 Mi heap);
-                        baseline: the same Deployments and Services by plain parallel SSA
+                        baseline: the same StatefulSets and Services by plain parallel SSA
   apply [apps]          delivery pipeline: first, unchanged and one-app deliveries;
                         baseline: plain parallel SSA of the same objects
   compile               10,000-app compile; baseline: SnakeYAML parse of the same bytes
