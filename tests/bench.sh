@@ -60,6 +60,10 @@ if [ "${BENCH_SKIP_BUILD:-}" != 1 ] || [ ! -f "$classpath_file" ]; then
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 fi
 
+# As in the Maven build: Testcontainers' reaper image cannot be had here; the fixtures remove their
+# containers themselves (README, "Tests in a container engine").
+export TESTCONTAINERS_RYUK_DISABLED=${TESTCONTAINERS_RYUK_DISABLED:-true}
+
 java_options=()
 if [ -n "${BENCH_PROFILE:-}" ]; then
   mkdir -p "$BENCH_PROFILE"

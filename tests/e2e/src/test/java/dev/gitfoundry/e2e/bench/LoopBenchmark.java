@@ -280,7 +280,16 @@ public final class LoopBenchmark {
       double cpuAfterCommit = operator.cpuSeconds();
       System.out.println(
           ShapeCheck.compare(
-              baseline.statefulSet(), baseline.service(), watch.list(), client, apps));
+              baseline.statefulSet(),
+              baseline.service(),
+              watch.list(),
+              client
+                  .services()
+                  .inAnyNamespace()
+                  .withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE)
+                  .list()
+                  .getItems(),
+              apps));
       if (profileDirectory != null) {
         operator.jcmd("JFR.stop", "name=initial");
         operator.jcmd(

@@ -8,7 +8,6 @@ import dev.gitfoundry.api.Labels;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -31,28 +30,22 @@ final class ShapeCheck {
    * @param baselineStatefulSet the baseline's live StatefulSet of one app
    * @param baselineService the baseline's live Service of the same app
    * @param operatorStatefulSets every StatefulSet the operator wrote
+   * @param operatorServices every Service the operator wrote
    */
   static String compare(
       StatefulSet baselineStatefulSet,
       Service baselineService,
       List<StatefulSet> operatorStatefulSets,
-      KubernetesClient client,
+      List<Service> operatorServices,
       int apps) {
     List<String> differences = new ArrayList<>();
-    List<Service> operatorServices =
-        client
-            .services()
-            .inAnyNamespace()
-            .withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE)
-            .list()
-            .getItems();
     if (operatorStatefulSets.size() != apps) {
       differences.add("operator StatefulSets " + operatorStatefulSets.size() + " != " + apps);
     }
     if (operatorServices.size() != apps) {
       differences.add("operator Services " + operatorServices.size() + " != " + apps);
     }
-    KubernetesSerialization serialization = client.getKubernetesSerialization();
+    KubernetesSerialization serialization = new KubernetesSerialization();
     String name = baselineStatefulSet.getMetadata().getName();
     StatefulSet made =
         operatorStatefulSets.stream()
