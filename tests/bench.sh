@@ -19,7 +19,7 @@ usage() {
 usage: bash tests/bench.sh NAME [ARGS...]
   loop [apps] [pushes]  one commit of N apps -> all Ready, one-app pushes -> pending/success,
                         the operator in its own process (chart JVM flags, 768 Mi heap);
-                        baseline: the same Deployments and Services by plain parallel SSA
+                        baseline: the same StatefulSets and Services by plain parallel SSA
   apply [apps]          delivery pipeline: first, unchanged and one-app deliveries;
                         baseline: plain parallel SSA of the same objects
   compile               10,000-app compile; baseline: SnakeYAML parse of the same bytes
@@ -59,6 +59,10 @@ if [ "${BENCH_SKIP_BUILD:-}" != 1 ] || [ ! -f "$classpath_file" ]; then
     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 fi
+
+# As in the Maven build: Testcontainers' reaper image cannot be had here; the fixtures remove their
+# containers themselves (README, "Tests in a container engine").
+export TESTCONTAINERS_RYUK_DISABLED=${TESTCONTAINERS_RYUK_DISABLED:-true}
 
 java_options=()
 if [ -n "${BENCH_PROFILE:-}" ]; then

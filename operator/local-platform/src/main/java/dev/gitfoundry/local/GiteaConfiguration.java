@@ -68,6 +68,12 @@ public record GiteaConfiguration(String workPath, String staticRoot, String runU
         "ENABLED = false",
         "[cron.update_checker]",
         "ENABLED = false",
+        // In-memory queues: Gitea's default LevelDB queues poll for work with a back-off of up to
+        // 2 s (modules/queue/backoff.go), and a push passes two of them (push_update, then
+        // webhook_sender), so webhooks left 1-4 s after a push; a channel hands work over at once
+        // (0.7 s). Queued work is lost when Gitea stops, which a local forge can afford.
+        "[queue]",
+        "TYPE = channel",
         "[indexer]",
         "ISSUE_INDEXER_TYPE = db",
         "[log]",

@@ -44,8 +44,8 @@ record LiveHeap(long totalBytes, List<String> rows) {
   }
 
   private static final String KINDS =
-      "io\\.fabric8\\.kubernetes\\.api\\.model\\.(apps\\.)?(Pod|Deployment|ReplicaSet|Service|Secret"
-          + "|Namespace|ConfigMap|Event|ObjectMeta|ManagedFieldsEntry|FieldsV1|OwnerReference"
+      "io\\.fabric8\\.kubernetes\\.api\\.model\\.(apps\\.)?(Pod|StatefulSet|ControllerRevision"
+          + "|Deployment|ReplicaSet|Service|Secret|Namespace|ConfigMap|Event|ObjectMeta|ManagedFieldsEntry|FieldsV1|OwnerReference"
           + "|GenericKubernetesResource)"
           + "|io\\.fabric8\\.kubernetes\\.api\\.model\\.discovery\\.v1\\.EndpointSlice"
           + "|dev\\.gitfoundry\\.api\\.v1alpha1\\.(CFApp|CFSpace|CFOrg|CFRoute|GitSource|InventoryEntry)";

@@ -8,7 +8,8 @@ import dev.gitfoundry.testing.GitWorkingCopy;
 import dev.gitfoundry.testing.GiteaServer;
 import dev.gitfoundry.testing.KubeCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -24,12 +25,13 @@ import java.util.concurrent.CompletableFuture;
  * operator in its own process as the chart runs it ({@link OperatorProcess}):
  *
  * <ol>
- *   <li>baseline: the Deployments and Services the apps become ({@link LoopWorkloads}), written
+ *   <li>baseline: the StatefulSets and Services the apps become ({@link LoopWorkloads}), written
  *       straight to the same control plane by plain parallel server-side apply, in their own
- *       namespaces; time until all are available; then one Deployment changed at a time, until it
+ *       namespaces; time until all are available; then one StatefulSet changed at a time, until it
  *       has rolled out (the floor of a one-app push). Removed again before the operator starts.
  *   <li>one commit of N apps until the commit status says {@code success} (every app Ready), and
- *       until all its Deployments are available by the baseline's yardstick;
+ *       until all its StatefulSets are available by the baseline's yardstick ({@link
+ *       StatefulSetsAvailable});
  *   <li>one-app pushes: push → webhook delivered (a second, do-nothing receiver), → {@code
  *       pending}, → {@code success};
  *   <li>the operator's peak RSS (VmHWM) and live heap after a full GC.
@@ -70,8 +72,8 @@ public final class LoopBenchmark {
       KubernetesClient client = cluster.client();
       Baseline baseline = baseline(client, apps, Math.min(BASELINE_ROLLOUTS, Math.max(1, pushes)));
       System.out.printf(
-          "baseline: %d Deployments + %d Services by plain parallel SSA (%d at a time): written in"
-              + " %.1f s, all available after %.1f s; one Deployment changed -> rolled out p50"
+          "baseline: %d StatefulSets + %d Services by plain parallel SSA (%d at a time): written"
+              + " in %.1f s, all available after %.1f s; one StatefulSet changed -> rolled out p50"
               + " %.2f s%n",
           apps,
           apps,
@@ -80,11 +82,10 @@ public final class LoopBenchmark {
           baseline.allAvailable(),
           baseline.rolloutP50());
 
-      Operator operator =
-          operator(cluster, gitea, jar, profileDirectory, apps, pushes, baseline.template());
+      Operator operator = operator(cluster, gitea, jar, profileDirectory, apps, pushes, baseline);
 
       System.out.printf(
-          "(b) %d apps, one commit -> status success (all Ready) %.1f s; all Deployments"
+          "(b) %d apps, one commit -> status success (all Ready) %.1f s; all StatefulSets"
               + " available %.1f s; ratio to baseline %.2f%n",
           apps,
           operator.allReady(),
@@ -101,7 +102,7 @@ public final class LoopBenchmark {
           BenchLine.percentile(operator.toSuccess(), 50),
           BenchLine.percentile(operator.toSuccess(), 95));
       System.out.printf(
-          "    push -> the changed app's Deployment rolled out p50 %.2f s; success posted before"
+          "    push -> the changed app's StatefulSet rolled out p50 %.2f s; success posted before"
               + " that rollout in %d of %d pushes%n",
           BenchLine.percentile(operator.toRolledOut(), 50),
           operator.successBeforeRollout(),
@@ -151,7 +152,16 @@ public final class LoopBenchmark {
     }
   }
 
-  record Baseline(double written, double allAvailable, double rolloutP50, Deployment template) {}
+  /**
+   * The baseline's figures, and its live StatefulSet and Service of app 0 as the API server held
+   * them, for {@link ShapeCheck}.
+   */
+  record Baseline(
+      double written,
+      double allAvailable,
+      double rolloutP50,
+      StatefulSet statefulSet,
+      Service service) {}
 
   private static Baseline baseline(KubernetesClient client, int apps, int rollouts)
       throws Exception {
@@ -160,15 +170,27 @@ public final class LoopBenchmark {
     double written;
     double allAvailable;
     List<Double> rolledOut = new ArrayList<>();
-    try (DeploymentsAvailable watch =
-        new DeploymentsAvailable(client, LoopWorkloads.BASELINE_LABEL, "true")) {
+    StatefulSet live;
+    Service liveService;
+    try (StatefulSetsAvailable watch =
+        new StatefulSetsAvailable(client, LoopWorkloads.BASELINE_LABEL, "true")) {
       long start = System.nanoTime();
       PlainApply.apply(client, workloads.namespaces(), objects, CONCURRENCY);
       written = seconds(start);
       watch.await(apps, LONG);
       allAvailable = seconds(start);
+      StatefulSet first = workloads.statefulSet(0, "v0");
+      String firstNamespace = first.getMetadata().getNamespace();
+      live =
+          client
+              .apps()
+              .statefulSets()
+              .inNamespace(firstNamespace)
+              .withName(first.getMetadata().getName())
+              .get();
+      liveService = client.services().inNamespace(firstNamespace).withName("app0").get();
       for (int round = 1; round <= rollouts; round++) {
-        Deployment changed = workloads.deployment(round % apps, "v" + round);
+        StatefulSet changed = workloads.statefulSet(round % apps, "v" + round);
         String namespace = changed.getMetadata().getNamespace();
         String name = changed.getMetadata().getName();
         long generation = watch.generation(namespace, name);
@@ -182,7 +204,7 @@ public final class LoopBenchmark {
     PlainApply.deleteNamespaces(client, workloads.namespaces(), LONG);
     System.out.printf("baseline removed in %.1f s (not measured)%n", seconds(cleaning));
     return new Baseline(
-        written, allAvailable, BenchLine.percentile(rolledOut, 50), workloads.deployment(0, "v0"));
+        written, allAvailable, BenchLine.percentile(rolledOut, 50), live, liveService);
   }
 
   record Operator(
@@ -207,7 +229,7 @@ public final class LoopBenchmark {
       Path profileDirectory,
       int apps,
       int pushes,
-      Deployment baselineTemplate)
+      Baseline baseline)
       throws Exception {
     KubernetesClient client = cluster.client();
     String namespace = cluster.createNamespace("bench");
@@ -225,8 +247,8 @@ public final class LoopBenchmark {
                 "PT30M");
         GitWorkingCopy copy = GitWorkingCopy.clone(gitea, repo);
         WebhookClock webhookClock = new WebhookClock();
-        DeploymentsAvailable watch =
-            new DeploymentsAvailable(client, Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE)) {
+        StatefulSetsAvailable watch =
+            new StatefulSetsAvailable(client, Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE)) {
       System.out.println("operator: " + String.join(" ", operator.command()));
       System.out.println("operator log: " + operator.log());
       operator.awaitHealthy(Duration.ofMinutes(3));
@@ -256,7 +278,18 @@ public final class LoopBenchmark {
       double allAvailable = available.get();
       double rssAfterCommit = operator.peakRssMib();
       double cpuAfterCommit = operator.cpuSeconds();
-      System.out.println(ShapeCheck.compare(baselineTemplate, watch.list(), client, apps));
+      System.out.println(
+          ShapeCheck.compare(
+              baseline.statefulSet(),
+              baseline.service(),
+              watch.list(),
+              client
+                  .services()
+                  .inAnyNamespace()
+                  .withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE)
+                  .list()
+                  .getItems(),
+              apps));
       if (profileDirectory != null) {
         operator.jcmd("JFR.stop", "name=initial");
         operator.jcmd(
@@ -277,9 +310,9 @@ public final class LoopBenchmark {
       for (int round = 1; round <= pushes; round++) {
         int app = round % apps;
         copy.write(LoopWorkloads.manifestPath(app), LoopWorkloads.manifest(app, "v" + round));
-        Deployment before = watch.byName("app" + app + "-web");
-        String deploymentNamespace = before.getMetadata().getNamespace();
-        String deploymentName = before.getMetadata().getName();
+        StatefulSet before = watch.byName("app" + app + "-web");
+        String statefulSetNamespace = before.getMetadata().getNamespace();
+        String statefulSetName = before.getMetadata().getName();
         long generation = before.getMetadata().getGeneration();
         long pushed = System.nanoTime();
         String next = copy.commitAndPush("change one app, round " + round);
@@ -291,31 +324,31 @@ public final class LoopBenchmark {
         toSuccess.add(seconds(pushed));
         // Read from the API server, after success was seen: if it is not rolled out now, it was
         // not when the operator posted success.
-        Deployment atSuccess =
+        StatefulSet atSuccess =
             client
                 .apps()
-                .deployments()
-                .inNamespace(deploymentNamespace)
-                .withName(deploymentName)
+                .statefulSets()
+                .inNamespace(statefulSetNamespace)
+                .withName(statefulSetName)
                 .get();
         boolean rolledOutAtSuccess =
             atSuccess.getMetadata().getGeneration() > generation
-                && DeploymentsAvailable.rolledOut(atSuccess);
+                && StatefulSetsAvailable.rolledOut(atSuccess);
         if (!rolledOutAtSuccess) {
           successBeforeRollout++;
         }
         watch.awaitRolledOut(
-            deploymentNamespace, deploymentName, generation, Duration.ofMinutes(5));
+            statefulSetNamespace, statefulSetName, generation, Duration.ofMinutes(5));
         toRolledOut.add(seconds(pushed));
         System.out.printf(
             "push %d: git commit+push returned %.2f s, webhook delivered %.2f s, pending %.2f s,"
-                + " success %.2f s%s, the app's Deployment rolled out %.2f s%n",
+                + " success %.2f s%s, the app's StatefulSet rolled out %.2f s%n",
             round,
             toPushed.get(round - 1),
             toWebhook.get(round - 1),
             toPending.get(round - 1),
             toSuccess.get(round - 1),
-            rolledOutAtSuccess ? "" : " (BEFORE its Deployment had rolled out)",
+            rolledOutAtSuccess ? "" : " (BEFORE its StatefulSet had rolled out)",
             toRolledOut.get(round - 1));
       }
       double peakRss = operator.peakRssMib();

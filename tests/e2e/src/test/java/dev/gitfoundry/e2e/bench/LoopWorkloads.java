@@ -1,25 +1,30 @@
 package dev.gitfoundry.e2e.bench;
 
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The loop benchmark's apps: the manifests pushed to Git, and for the baseline the Deployment and
+ * The loop benchmark's apps: the manifests pushed to Git, and for the baseline the StatefulSet and
  * Service each of them becomes, written the way the operator's workload reconciler writes them (one
- * web process, 1 instance, 32 Mi memory, 64 Mi disk, a process health check, so no probes). {@link
- * ShapeCheck} compares them with what the operator really made after the run.
+ * web process, 1 instance, 32 Mi memory, 64 Mi disk, a process health check, so no probes; the
+ * instance environment of the downward API). {@link ShapeCheck} compares them with what the
+ * operator really made after the run. The baseline's objects carry {@link #BASELINE_LABEL} where
+ * the operator's carry its managed-by label.
  */
 final class LoopWorkloads {
   static final String BASELINE_LABEL = "bench.gitfoundry.dev/baseline";
@@ -56,7 +61,7 @@ final class LoopWorkloads {
   List<HasMetadata> objects() {
     List<HasMetadata> objects = new ArrayList<>();
     for (int i = 0; i < apps; i++) {
-      objects.add(deployment(i, "v0"));
+      objects.add(statefulSet(i, "v0"));
       objects.add(service(i));
     }
     return objects;
@@ -83,21 +88,28 @@ final class LoopWorkloads {
   }
 
   /**
-   * App {@code app}'s web Deployment; {@code version} changes its pod template, as an env change
-   * does.
+   * App {@code app}'s web StatefulSet, as {@code ProcessStatefulSetsDependent} and {@code
+   * ProcessTemplate} build it for this manifest; {@code version} changes its pod template, as an
+   * env change does (through the runtime checksum).
    */
-  Deployment deployment(int app, String version) {
-    Map<String, Quantity> resources =
-        Map.of("memory", new Quantity("32Mi"), "ephemeral-storage", new Quantity("64Mi"));
-    return new DeploymentBuilder()
+  StatefulSet statefulSet(int app, String version) {
+    String name = "app" + app + "-web";
+    Map<String, Quantity> resources = new TreeMap<>();
+    resources.put("ephemeral-storage", new Quantity("64Mi"));
+    resources.put("memory", new Quantity("32Mi"));
+    return new StatefulSetBuilder()
         .withNewMetadata()
-        .withName("app" + app + "-web")
+        .withName(name)
         .withNamespace(namespace(app))
         .withLabels(labels(app))
         .endMetadata()
         .withNewSpec()
         .withReplicas(1)
-        .withProgressDeadlineSeconds(1800)
+        .withServiceName(name)
+        .withPodManagementPolicy("Parallel")
+        .withNewUpdateStrategy()
+        .withType("RollingUpdate")
+        .endUpdateStrategy()
         .withNewSelector()
         .addToMatchLabels("gitfoundry.dev/app-guid", guid(app))
         .addToMatchLabels("gitfoundry.dev/process-type", "web")
@@ -117,10 +129,7 @@ final class LoopWorkloads {
         .withContainerPort(8080)
         .withProtocol("TCP")
         .endPort()
-        .addNewEnv()
-        .withName("PORT")
-        .withValue("8080")
-        .endEnv()
+        .withEnv(instanceEnv())
         .withEnvFrom(
             new EnvFromSourceBuilder().withNewSecretRef("app" + app + "-runtime", false).build())
         .withNewResources()
@@ -132,6 +141,43 @@ final class LoopWorkloads {
         .endSpec()
         .endTemplate()
         .endSpec()
+        .build();
+  }
+
+  /** What the operator's {@code InstanceEnv} gives a web process without service bindings. */
+  private static List<EnvVar> instanceEnv() {
+    String index = "metadata.labels['apps.kubernetes.io/pod-index']";
+    return List.of(
+        value("PORT", "8080"),
+        field("CF_INSTANCE_GUID", "metadata.uid"),
+        field("INSTANCE_GUID", "metadata.uid"),
+        field("CF_INSTANCE_INDEX", index),
+        field("INSTANCE_INDEX", index),
+        field("CF_INSTANCE_IP", "status.hostIP"),
+        field("CF_INSTANCE_INTERNAL_IP", "status.podIP"),
+        value("CF_INSTANCE_PORT", "8080"),
+        value("CF_INSTANCE_ADDR", "$(CF_INSTANCE_INTERNAL_IP):8080"),
+        value("CF_INSTANCE_PORTS", "[{\"external\":8080,\"internal\":8080}]"),
+        value(
+            "VCAP_APPLICATION",
+            "{\"instance_id\":\"$(CF_INSTANCE_GUID)\",\"instance_index\":$(CF_INSTANCE_INDEX),"
+                + "\"host\":\"0.0.0.0\",\"port\":8080,\"process_type\":\"web\","
+                + "$(GITFOUNDRY_VCAP_APPLICATION_FIELDS)}"));
+  }
+
+  private static EnvVar value(String name, String value) {
+    return new EnvVarBuilder().withName(name).withValue(value).build();
+  }
+
+  private static EnvVar field(String name, String path) {
+    return new EnvVarBuilder()
+        .withName(name)
+        .withNewValueFrom()
+        .withNewFieldRef()
+        .withApiVersion("v1")
+        .withFieldPath(path)
+        .endFieldRef()
+        .endValueFrom()
         .build();
   }
 

@@ -5,8 +5,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,23 +67,23 @@ public final class PlainApply {
   }
 
   /**
-   * Copies of live Deployments and Services for {@code namespace}: their specs as the API server
+   * Copies of live StatefulSets and Services for {@code namespace}: their specs as the API server
    * holds them, without what the server or a controller filled in (status, cluster IPs, owners),
    * labelled {@code label=true}.
    */
   public static List<HasMetadata> copies(
-      List<Deployment> deployments, List<Service> services, String namespace, String label) {
+      List<StatefulSet> statefulSets, List<Service> services, String namespace, String label) {
     List<HasMetadata> copies = new ArrayList<>();
-    for (Deployment deployment : deployments) {
+    for (StatefulSet statefulSet : statefulSets) {
       copies.add(
-          new DeploymentBuilder()
+          new StatefulSetBuilder()
               .withNewMetadata()
-              .withName(deployment.getMetadata().getName())
+              .withName(statefulSet.getMetadata().getName())
               .withNamespace(namespace)
-              .withLabels(deployment.getMetadata().getLabels())
+              .withLabels(statefulSet.getMetadata().getLabels())
               .addToLabels(label, "true")
               .endMetadata()
-              .withSpec(deployment.getSpec())
+              .withSpec(statefulSet.getSpec())
               .build());
     }
     for (Service service : services) {
@@ -107,7 +107,8 @@ public final class PlainApply {
   /**
    * Removes the namespaces and waits until they are gone. Workloads are deleted by collection first
    * (Pods without grace: nothing runs in them), so that the next phase does not start while the
-   * controller-manager still garbage-collects thousands of objects one at a time.
+   * controller-manager still garbage-collects thousands of objects one at a time. StatefulSets go
+   * first, orphaning: a StatefulSet being deleted no longer replaces the Pods deleted next.
    */
   public static void deleteNamespaces(
       KubernetesClient client, Collection<String> namespaces, Duration timeout)
@@ -115,13 +116,7 @@ public final class PlainApply {
     for (String namespace : namespaces) {
       client
           .apps()
-          .deployments()
-          .inNamespace(namespace)
-          .withPropagationPolicy(DeletionPropagation.ORPHAN)
-          .delete();
-      client
-          .apps()
-          .replicaSets()
+          .statefulSets()
           .inNamespace(namespace)
           .withPropagationPolicy(DeletionPropagation.ORPHAN)
           .delete();

@@ -2,12 +2,12 @@ package dev.gitfoundry.e2e.preview;
 
 import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.e2e.bench.BenchLine;
-import dev.gitfoundry.e2e.bench.DeploymentsAvailable;
 import dev.gitfoundry.e2e.bench.PlainApply;
+import dev.gitfoundry.e2e.bench.StatefulSetsAvailable;
 import dev.gitfoundry.testing.Await;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,8 +19,8 @@ import java.util.Map;
  * Time from "pull request opened" to the preview's {@code success} status, through webhooks only
  * (the safety poll runs every 5 minutes, far beyond these times), on the real control plane and
  * Gitea. Each round opens a pull request that changes one of two apps, waits for success, closes it
- * and waits until nothing of it is left. Baseline, in the same round: the preview's Deployments and
- * Services copied by plain server-side apply into a new namespace until available, and that
+ * and waits until nothing of it is left. Baseline, in the same round: the preview's StatefulSets
+ * and Services copied by plain server-side apply into a new namespace until available, and that
  * namespace removed (workloads deleted by collection, then the namespace) until gone.
  *
  * <p>{@code bash tests/bench.sh previews [rounds]}
@@ -107,7 +107,7 @@ public final class PreviewBenchmark {
         "PR closed -> preview namespace gone: median %.2f s, max %.2f s%n",
         median(closedToGone), Collections.max(closedToGone));
     System.out.printf(
-        "baseline: the same Deployments and Services applied directly -> available median %.2f s;"
+        "baseline: the same StatefulSets and Services applied directly -> available median %.2f s;"
             + " their namespace deleted -> gone median %.2f s%n",
         median(baselineAvailable), median(baselineGone));
     BenchLine.print("previews.rounds", rounds, "rounds");
@@ -122,25 +122,25 @@ public final class PreviewBenchmark {
   }
 
   /**
-   * The preview's work done directly: its live Deployments and Services copied into {@code target}
+   * The preview's work done directly: its live StatefulSets and Services copied into {@code target}
    * by plain server-side apply, seconds until available; then {@code target} deleted, seconds until
    * gone.
    */
   private static double[] baseline(PreviewLoop loop, String preview, String target)
       throws Exception {
-    List<Deployment> deployments =
-        loop.client.apps().deployments().inNamespace(preview).list().getItems();
+    List<StatefulSet> statefulSets =
+        loop.client.apps().statefulSets().inNamespace(preview).list().getItems();
     List<Service> services = loop.client.services().inNamespace(preview).list().getItems();
-    if (deployments.isEmpty()) {
-      throw new IllegalStateException("no Deployments in the preview namespace " + preview);
+    if (statefulSets.isEmpty()) {
+      throw new IllegalStateException("no StatefulSets in the preview namespace " + preview);
     }
     String label = "bench.gitfoundry.dev/" + target;
-    List<HasMetadata> copies = PlainApply.copies(deployments, services, target, label);
+    List<HasMetadata> copies = PlainApply.copies(statefulSets, services, target, label);
     double available;
-    try (DeploymentsAvailable watch = new DeploymentsAvailable(loop.client, label, "true")) {
+    try (StatefulSetsAvailable watch = new StatefulSetsAvailable(loop.client, label, "true")) {
       long start = System.nanoTime();
       PlainApply.apply(loop.client, List.of(target), copies, 16);
-      watch.await(deployments.size(), LIMIT);
+      watch.await(statefulSets.size(), LIMIT);
       available = (System.nanoTime() - start) / 1e9;
     }
     long start = System.nanoTime();
