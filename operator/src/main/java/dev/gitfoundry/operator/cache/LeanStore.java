@@ -1,7 +1,10 @@
 package dev.gitfoundry.operator.cache;
 
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
@@ -32,8 +35,31 @@ public final class LeanStore<T extends HasMetadata> implements ItemStore<T> {
   }
 
   /** Pods for health: labels and status; the spec (containers, env, volumes) is dropped. */
-  public static LeanStore<io.fabric8.kubernetes.api.model.Pod> podStatus() {
+  public static LeanStore<Pod> podStatus() {
     return new LeanStore<>(pod -> pod.setSpec(null));
+  }
+
+  /**
+   * Pods for the CF API: labels, status, the node and the containers' names (for logs); the rest of
+   * the spec (env, volumes, probes) is dropped.
+   */
+  public static LeanStore<Pod> podInstances() {
+    return new LeanStore<>(
+        pod -> {
+          PodSpec spec = pod.getSpec();
+          if (spec == null) {
+            return;
+          }
+          PodSpec lean = new PodSpec();
+          lean.setNodeName(spec.getNodeName());
+          if (spec.getContainers() != null) {
+            lean.setContainers(
+                spec.getContainers().stream()
+                    .map(c -> new ContainerBuilder().withName(c.getName()).build())
+                    .toList());
+          }
+          pod.setSpec(lean);
+        });
   }
 
   @Override

@@ -76,7 +76,7 @@ final class FoundationCache implements AutoCloseable {
             .inAnyNamespace()
             .withLabel(Labels.APP_GUID)
             .runnableInformer(0)
-            .itemStore(new LeanStore<>());
+            .itemStore(LeanStore.podInstances());
     pods.addIndexers(
         Map.of(BY_APP_GUID, pod -> nullSafe(pod.getMetadata().getLabels().get(Labels.APP_GUID))));
   }

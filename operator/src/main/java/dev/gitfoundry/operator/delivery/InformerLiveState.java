@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class InformerLiveState implements LiveState, AutoCloseable {
   private static final String BY_OWNER = "owner";
+  private static final String COMPONENT = Labels.PREFIX + "component";
 
   private final ClusterCaches caches;
   private final Map<String, List<SharedIndexInformer<? extends HasMetadata>>> byKind =
@@ -40,12 +41,15 @@ public final class InformerLiveState implements LiveState, AutoCloseable {
     byKind.put("CFSpace", List.of(indexed(caches.spaces())));
     byKind.put("CFApp", List.of(indexed(caches.apps())));
     byKind.put("CFRoute", List.of(indexed(caches.routes())));
+    // Env Secrets only: the runtime Secrets the CFApp reconciler makes (a component label) are
+    // not delivered from Git.
     List<SharedIndexInformer<? extends HasMetadata>> secrets = new ArrayList<>();
     if (namespaces.isEmpty()) {
-      secrets.add(managed(client.resources(Secret.class).inAnyNamespace()));
+      secrets.add(managed(client.resources(Secret.class).inAnyNamespace().withoutLabel(COMPONENT)));
     } else {
       for (String namespace : namespaces) {
-        secrets.add(managed(client.resources(Secret.class).inNamespace(namespace)));
+        secrets.add(
+            managed(client.resources(Secret.class).inNamespace(namespace).withoutLabel(COMPONENT)));
       }
     }
     byKind.put("Secret", secrets);

@@ -9,6 +9,7 @@ import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.api.v1alpha1.RouteDestination;
 import dev.gitfoundry.api.v1alpha1.ServiceBinding;
 import dev.gitfoundry.operator.cache.LeanStore;
+import dev.gitfoundry.operator.workload.WorkloadLabels;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -136,6 +137,10 @@ final class AppSources {
             .withName(name)
             .withSecondaryToPrimaryMapper(mapper)
             .withItemStore(new LeanStore<>(AppSources::trim));
+    if (type == Secret.class) {
+      // An app reads its env and service Secrets; the runtime Secrets it makes are not inputs.
+      config.withLabelSelector("!" + WorkloadLabels.COMPONENT);
+    }
     if (allNamespaces) {
       // Orgs and spaces live in the GitSource's namespace, not in the apps' namespaces.
       config.withWatchAllNamespaces();
