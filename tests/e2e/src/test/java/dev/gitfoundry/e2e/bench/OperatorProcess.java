@@ -84,10 +84,12 @@ final class OperatorProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().put("KUBECONFIG", kubeconfig.toString());
-    // The chart passes its flags the same way, with its own tmpdir (an emptyDir there).
+    // The chart passes its flags the same way, with its own tmpdir (an emptyDir there), and sets
+    // MALLOC_ARENA_MAX=2 (chart/templates/deployment.yaml).
     builder
         .environment()
         .put("JAVA_TOOL_OPTIONS", chart.javaToolOptions() + " -Djava.io.tmpdir=" + tmp);
+    builder.environment().put("MALLOC_ARENA_MAX", "2");
     OperatorProcess operator = new OperatorProcess(builder.start(), log, port, command);
     Runtime.getRuntime().addShutdownHook(new Thread(operator::close));
     return operator;

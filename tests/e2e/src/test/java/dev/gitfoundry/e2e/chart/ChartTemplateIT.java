@@ -250,7 +250,8 @@ class ChartTemplateIT {
         .containsEntry("GITFOUNDRY_WORKLOAD_CONCURRENCY", "20")
         .containsEntry("GITFOUNDRY_KUBE_API_QPS", "0")
         .containsEntry("GITFOUNDRY_KUBE_API_BURST", "0")
-        .containsEntry("GITFOUNDRY_CACHE_DIR", "/var/cache/gitfoundry");
+        .containsEntry("GITFOUNDRY_CACHE_DIR", "/var/cache/gitfoundry")
+        .containsEntry("MALLOC_ARENA_MAX", "2");
     EnvVar podNamespace =
         operator.getEnv().stream()
             .filter(e -> e.getName().equals("POD_NAMESPACE"))
