@@ -78,7 +78,11 @@ public final class Planner {
         && known.resourceVersion().equals(version)
         && known.desired().equals(desired)) {
       // Comparing trees is most of a plan's cost; an object at the version already found to hold
-      // what is asked for still holds it.
+      // what is asked for still holds it. The memo moves to this plan's object, so that it never
+      // keeps an older compilation alive.
+      if (known.desired() != desired) {
+        satisfied.put(uid, new Satisfied(version, desired));
+      }
       return new ObjectChange(ObjectChange.Action.UNCHANGED, ref, desired, current, null);
     }
     List<String> fields = FieldDiff.unsatisfied(comparable(desired), JSON.valueToTree(current));
