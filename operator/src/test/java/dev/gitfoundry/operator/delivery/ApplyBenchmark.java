@@ -67,7 +67,7 @@ public final class ApplyBenchmark {
       start = System.nanoTime();
       DeliveryResult initial = pipeline.deliver(delivery(scope, "main@sha1:1", first, List.of()));
       double firstSeconds = seconds(start);
-      awaitCache(live, scope, initial.plan().inventory().size());
+      awaitCache(live, scope, ObjectRef.of(initial.plan().inventory()).size());
 
       start = System.nanoTime();
       DeliveryResult unchanged =

@@ -77,7 +77,7 @@ class DeliveryPipelineIT {
     Await.until(
         "the cache holds the delivery",
         SETTLE,
-        () -> live.owned(scope.owner()).size() == first.plan().inventory().size());
+        () -> live.owned(scope.owner()).size() == ObjectRef.of(first.plan().inventory()).size());
 
     assertThat(pipeline.deliver(delivery(v1)).written()).as("unchanged").isZero();
 
