@@ -108,6 +108,9 @@ class CrashDuringApplyE2E {
             JsonNode latest = GiteaSources.latestStatus(gitea, repo, sha);
             return latest != null && "success".equals(latest.get("status").asText());
           });
+    } catch (IllegalStateException e) {
+      throw new AssertionError(
+          e.getMessage() + "\nthe restarted operator's log:\n" + second.logTail(), e);
     } finally {
       second.close();
     }
