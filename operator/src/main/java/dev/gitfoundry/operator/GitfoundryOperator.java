@@ -186,7 +186,9 @@ public final class GitfoundryOperator implements AutoCloseable {
   /** Both GitSource controllers: the namespaces served, and a cache without managed-field sets. */
   private static void sourceController(
       ControllerConfigurationOverrider<GitSource> overrider, OperatorConfig config) {
-    overrider.withItemStore(new LeanStore<>());
+    if (LeanStore.fitsOneInformer(config.watchNamespaces())) {
+      overrider.withItemStore(new LeanStore<>());
+    }
     if (!config.watchNamespaces().isEmpty()) {
       overrider.settingNamespaces(config.watchNamespaces());
     }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -17,7 +18,8 @@ import java.util.stream.Stream;
  * object last changed; and, for readers that need only part of an object, without the rest.
  *
  * <p>Not for the informers of dependent resources: JOSDK compares their managed fields to decide
- * whether a server-side apply is needed.
+ * whether a server-side apply is needed. Nor for a JOSDK controller or event source over several
+ * namespaces: see {@link #fitsOneInformer}.
  */
 public final class LeanStore<T extends HasMetadata> implements ItemStore<T> {
   private final BasicItemStore<T> store = new BasicItemStore<>(Cache::metaNamespaceKeyFunc);
@@ -60,6 +62,18 @@ public final class LeanStore<T extends HasMetadata> implements ItemStore<T> {
           }
           pod.setSpec(lean);
         });
+  }
+
+  /**
+   * Whether a JOSDK informer configuration over these namespaces may take a lean store. JOSDK
+   * starts one informer per namespace and hands each the same configured store instance; every
+   * informer's list then removes from that store what its own namespace lacks, so a namespace
+   * listed late (or empty) "deletes" the objects of the others: a GitSource reconciled as deleted,
+   * an app's Pods gone. With all namespaces (or one) there is exactly one informer. The namespaces
+   * are JOSDK's: the set holding the empty string for all namespaces.
+   */
+  public static boolean fitsOneInformer(Set<String> namespaces) {
+    return namespaces.size() <= 1;
   }
 
   @Override

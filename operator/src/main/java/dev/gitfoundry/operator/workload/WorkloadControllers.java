@@ -70,7 +70,9 @@ public final class WorkloadControllers {
           // status patches change neither, so they do not trigger another reconcile.
           o.withGenerationAware(false);
           o.withOnUpdateFilter(WorkloadControllers::specOrMetadataChanged);
-          o.withItemStore(new LeanStore<>());
+          if (LeanStore.fitsOneInformer(namespaces)) {
+            o.withItemStore(new LeanStore<>());
+          }
           if (!namespaces.isEmpty()) {
             o.settingNamespaces(namespaces);
           }

@@ -16,7 +16,12 @@ import io.javaoperatorsdk.operator.Operator;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** With watchNamespaces set, resources there are served and resources elsewhere are left alone. */
+/**
+ * With watchNamespaces set, resources there are served and resources elsewhere are left alone. An
+ * app that exists before the operator starts is served too, beside a watched namespace that is
+ * empty: JOSDK starts an informer per namespace, and a store shared by them lost the app whenever
+ * the empty namespace listed last (the app "deleted", its Pods gone from the cache).
+ */
 class WorkloadWatchNamespacesIT {
   @Test
   void onlyWatchedNamespacesAreReconciled() {
@@ -25,7 +30,10 @@ class WorkloadWatchNamespacesIT {
     String home = cluster.createNamespace("watched");
     String apps = cluster.createNamespace("watched-apps");
     String elsewhere = cluster.createNamespace("unwatched");
-    OperatorConfig config = OperatorConfig.defaults().withWatchNamespaces(Set.of(home, apps));
+    String empty = cluster.createNamespace("watched-empty");
+    create(client, dockerApp(apps, "early", process("web", 1)));
+    OperatorConfig config =
+        OperatorConfig.defaults().withWatchNamespaces(Set.of(home, apps, empty));
     Operator operator = WorkloadTestSupport.startOperator(cluster, config);
     try {
       CFSpace space = new CFSpace();
@@ -41,6 +49,7 @@ class WorkloadWatchNamespacesIT {
 
       awaitReady(cluster, () -> get(client, CFSpace.class, home, "dev"), "True", "Ready");
       awaitReady(cluster, () -> get(client, CFApp.class, apps, "web"), "True", "Running");
+      awaitReady(cluster, () -> get(client, CFApp.class, apps, "early"), "True", "Running");
       assertThat(get(client, CFApp.class, elsewhere, "web").getStatus()).isNull();
       assertThat(client.apps().statefulSets().inNamespace(elsewhere).list().getItems()).isEmpty();
     } finally {

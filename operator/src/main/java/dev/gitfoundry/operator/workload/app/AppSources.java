@@ -79,7 +79,7 @@ final class AppSources {
                 .withSecondaryToPrimaryMapper(
                     (Pod p) ->
                         Set.of(new ResourceID(p.getMetadata().getLabels().get(Labels.APP), ns(p))))
-                .withItemStore(LeanStore.podStatus())
+                .withItemStore(lean(context, false, LeanStore.podStatus()))
                 .build(),
             context);
     return List.of(secrets, spaces, orgs, routes, gitSources, pods);
@@ -136,7 +136,7 @@ final class AppSources {
         InformerEventSourceConfiguration.from(type, CFApp.class)
             .withName(name)
             .withSecondaryToPrimaryMapper(mapper)
-            .withItemStore(new LeanStore<>(AppSources::trim));
+            .withItemStore(lean(context, allNamespaces, new LeanStore<>(AppSources::trim)));
     if (type == Secret.class) {
       // An app reads its env and service Secrets; the runtime Secrets it makes are not inputs.
       config.withLabelSelector("!" + WorkloadLabels.COMPONENT);
@@ -146,6 +146,16 @@ final class AppSources {
       config.withWatchAllNamespaces();
     }
     return new InformerEventSource<>(config.build(), context);
+  }
+
+  /** The lean store, or JOSDK's own where it starts an informer per namespace. */
+  private static <R extends HasMetadata> LeanStore<R> lean(
+      EventSourceContext<CFApp> context, boolean allNamespaces, LeanStore<R> store) {
+    return allNamespaces
+            || LeanStore.fitsOneInformer(
+                context.getControllerConfiguration().getInformerConfig().getNamespaces())
+        ? store
+        : null;
   }
 
   /** GitSources are read for their repository URL only: their status (history) stays out. */

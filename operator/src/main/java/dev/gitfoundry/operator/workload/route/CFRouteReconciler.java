@@ -58,20 +58,20 @@ public final class CFRouteReconciler implements Reconciler<CFRoute> {
     var routes = context.getPrimaryCache();
     // A route appearing or leaving changes whether the routes sharing its host and path conflict.
     var claims =
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(CFRoute.class, CFRoute.class)
-                .withName("cfroute-claims")
-                .withItemStore(new LeanStore<>())
-                .withSecondaryToPrimaryMapper(
-                    (CFRoute changed) ->
-                        routes
-                            .list(r -> RouteUrls.claim(r).equals(RouteUrls.claim(changed)))
-                            .map(ResourceID::fromResource)
-                            .collect(Collectors.toSet()))
-                .build(),
-            context);
+        InformerEventSourceConfiguration.from(CFRoute.class, CFRoute.class)
+            .withName("cfroute-claims")
+            .withSecondaryToPrimaryMapper(
+                (CFRoute changed) ->
+                    routes
+                        .list(r -> RouteUrls.claim(r).equals(RouteUrls.claim(changed)))
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet()));
+    if (LeanStore.fitsOneInformer(
+        context.getControllerConfiguration().getInformerConfig().getNamespaces())) {
+      claims.withItemStore(new LeanStore<>());
+    }
     List<EventSource<?, CFRoute>> all = new ArrayList<>();
-    all.add(claims);
+    all.add(new InformerEventSource<>(claims.build(), context));
     all.addAll(EventSourceUtils.eventSourcesFromWorkflow(context, workflow));
     return all;
   }
