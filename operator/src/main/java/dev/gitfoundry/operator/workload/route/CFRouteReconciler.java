@@ -37,6 +37,14 @@ public final class CFRouteReconciler implements Reconciler<CFRoute> {
   private final WorkloadEvents events;
 
   /**
+   * Every route, as the informer that wakes claimants sees them: a conflict is judged from the same
+   * cache whose event woke the reconcile. The controller's own cache is a second informer that may
+   * not have seen that event yet (a route deleted there still in it, and the other claimant left in
+   * conflict).
+   */
+  private InformerEventSource<CFRoute, CFRoute> claims;
+
+  /**
    * @param gatewayApiInstalled whether the HTTPRoute CRD was served at startup
    */
   public CFRouteReconciler(OperatorConfig config, boolean gatewayApiInstalled, Clock clock) {
@@ -55,30 +63,30 @@ public final class CFRouteReconciler implements Reconciler<CFRoute> {
 
   @Override
   public List<EventSource<?, CFRoute>> prepareEventSources(EventSourceContext<CFRoute> context) {
-    var routes = context.getPrimaryCache();
     // A route appearing or leaving changes whether the routes sharing its host and path conflict.
-    var claims =
+    var config =
         InformerEventSourceConfiguration.from(CFRoute.class, CFRoute.class)
             .withName("cfroute-claims")
             .withSecondaryToPrimaryMapper(
                 (CFRoute changed) ->
-                    routes
+                    claims
                         .list(r -> RouteUrls.claim(r).equals(RouteUrls.claim(changed)))
                         .map(ResourceID::fromResource)
                         .collect(Collectors.toSet()));
     if (LeanStore.fitsOneInformer(
         context.getControllerConfiguration().getInformerConfig().getNamespaces())) {
-      claims.withItemStore(new LeanStore<>());
+      config.withItemStore(new LeanStore<>());
     }
+    claims = new InformerEventSource<>(config.build(), context);
     List<EventSource<?, CFRoute>> all = new ArrayList<>();
-    all.add(new InformerEventSource<>(claims.build(), context));
+    all.add(claims);
     all.addAll(EventSourceUtils.eventSourcesFromWorkflow(context, workflow));
     return all;
   }
 
   @Override
   public UpdateControl<CFRoute> reconcile(CFRoute route, Context<CFRoute> context) {
-    Readiness readiness = assessment.blocked(route, context.getPrimaryCache());
+    Readiness readiness = assessment.blocked(route, claims);
     if (readiness == null) {
       workflow.reconcile(route, context);
       readiness = Readiness.ready(Reasons.ROUTED, assessment.routedMessage(route));
