@@ -6,7 +6,6 @@ import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.Conditions;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.operator.GitfoundryOperator;
-import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.testing.Await;
 import dev.gitfoundry.testing.GitWorkingCopy;
 import dev.gitfoundry.testing.GiteaServer;
@@ -14,10 +13,6 @@ import dev.gitfoundry.testing.KubeCluster;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBindingBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,16 +42,8 @@ class AdmissionRefusalE2E {
     client = cluster.client();
     namespace = cluster.createNamespace("admission");
     repo = gitea.createRepository("admission-" + System.nanoTime());
-    operator =
-        new GitfoundryOperator(
-            client,
-            OperatorConfig.defaults().withPublicBaseUrl(URI.create("http://127.0.0.1:0")),
-            Files.createTempDirectory("git-cache"),
-            new InetSocketAddress("127.0.0.1", 0),
-            Clock.systemUTC());
-    operator.start();
-    gitea.createWebhook(
-        repo, "http://127.0.0.1:" + operator.httpPort() + "/hooks/gitea", "hook-secret");
+    operator = InProcessOperator.start(client);
+    InProcessOperator.hook(gitea, repo, operator, "hook-secret");
     GiteaSources.createSecret(client, namespace, gitea, "hook-secret");
     repository = GitWorkingCopy.clone(gitea, repo);
     policy = namespace + "-instances";

@@ -7,7 +7,6 @@ import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.Conditions;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.operator.GitfoundryOperator;
-import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.testing.Await;
 import dev.gitfoundry.testing.GitWorkingCopy;
 import dev.gitfoundry.testing.GiteaServer;
@@ -20,11 +19,8 @@ import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -60,14 +56,7 @@ class FoundationE2E {
     client = cluster.client();
     namespace = cluster.createNamespace("foundation");
     repo = gitea.createRepository("foundation-" + System.nanoTime());
-    operator =
-        new GitfoundryOperator(
-            client,
-            OperatorConfig.defaults().withPublicBaseUrl(URI.create("http://127.0.0.1:0")),
-            Files.createTempDirectory("git-cache"),
-            new InetSocketAddress("127.0.0.1", 0),
-            Clock.systemUTC());
-    operator.start();
+    operator = InProcessOperator.start(client);
     GiteaSources.createSecret(client, namespace, gitea, null);
     repository = GitWorkingCopy.clone(gitea, repo);
   }

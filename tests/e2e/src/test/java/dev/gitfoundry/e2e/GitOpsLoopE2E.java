@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gitfoundry.api.v1alpha1.CFApp;
 import dev.gitfoundry.api.v1alpha1.GitSource;
 import dev.gitfoundry.operator.GitfoundryOperator;
-import dev.gitfoundry.operator.config.OperatorConfig;
 import dev.gitfoundry.testing.Await;
 import dev.gitfoundry.testing.GitWorkingCopy;
 import dev.gitfoundry.testing.GiteaServer;
@@ -16,14 +15,12 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,16 +55,8 @@ class GitOpsLoopE2E {
     client = cluster.client();
     namespace = cluster.createNamespace("loop");
     repo = gitea.createRepository("loop-" + System.nanoTime());
-    operator =
-        new GitfoundryOperator(
-            client,
-            OperatorConfig.defaults().withPublicBaseUrl(URI.create("http://127.0.0.1:0")),
-            Files.createTempDirectory("git-cache"),
-            new InetSocketAddress("127.0.0.1", 0),
-            Clock.systemUTC());
-    operator.start();
-    gitea.createWebhook(
-        repo, "http://127.0.0.1:" + operator.httpPort() + "/hooks/gitea", "hook-secret");
+    operator = InProcessOperator.start(client);
+    InProcessOperator.hook(gitea, repo, operator, "hook-secret");
     GiteaSources.createSecret(client, namespace, gitea, "hook-secret");
     repository = GitWorkingCopy.clone(gitea, repo);
   }
